@@ -1,0 +1,96 @@
+/**
+ * Roles and what they may do. Routes declare one permission each; the server checks it and, for
+ * records, the actor's region and department scope (server/src/kernel/authz).
+ */
+export const permissions = [
+  'region.manage',
+  'department.manage',
+  'staff.read',
+  'staff.manage',
+  'role.assign',
+  'account.unlock',
+  'security.policy',
+  'oidc-client.manage',
+  'calendar.manage',
+  'audit.read',
+  'audit.export',
+  'person.read',
+  'person.unmask',
+  'enterprise.read',
+  'outbox.read',
+  'cockpit.view',
+  'workbench.use',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const staffRoles = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'clerk',
+  'reviewer',
+  'hotline-agent',
+  'dispatcher',
+  'handler',
+  'grid-worker',
+  'command-operator',
+  'inspector',
+  'data-admin',
+  'data-consumer',
+  'leader',
+] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export type Role = StaffRole | 'citizen' | 'enterprise';
+
+/** 三员分立 (等保2.0): no account may hold two of these. */
+export const separatedRoles: readonly StaffRole[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  // System admin runs the platform's structure but cannot grant roles or read the audit trail.
+  sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'workbench.use'],
+  // Security admin grants roles and sets policy but does not run the structure or audit itself.
+  secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy', 'workbench.use'],
+  auditor: ['audit.read', 'audit.export', 'workbench.use'],
+  clerk: ['person.read', 'enterprise.read', 'workbench.use'],
+  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'workbench.use'],
+  'hotline-agent': ['person.read', 'workbench.use'],
+  dispatcher: ['person.read', 'workbench.use'],
+  handler: ['workbench.use'],
+  'grid-worker': ['person.read', 'workbench.use'],
+  'command-operator': ['cockpit.view', 'workbench.use'],
+  inspector: ['enterprise.read', 'workbench.use'],
+  'data-admin': ['workbench.use'],
+  'data-consumer': ['workbench.use'],
+  leader: ['cockpit.view', 'workbench.use'],
+  citizen: [],
+  enterprise: [],
+};
+
+export const roleNames: Record<Role, { 'zh-CN': string; 'en-US': string }> = {
+  sysadmin: { 'zh-CN': '系统管理员', 'en-US': 'System administrator' },
+  secadmin: { 'zh-CN': '安全管理员', 'en-US': 'Security administrator' },
+  auditor: { 'zh-CN': '安全审计员', 'en-US': 'Auditor' },
+  clerk: { 'zh-CN': '综合窗口人员', 'en-US': 'Front-desk clerk' },
+  reviewer: { 'zh-CN': '审批人员', 'en-US': 'Reviewer' },
+  'hotline-agent': { 'zh-CN': '12345 坐席', 'en-US': 'Hotline agent' },
+  dispatcher: { 'zh-CN': '派单员', 'en-US': 'Dispatcher' },
+  handler: { 'zh-CN': '承办人员', 'en-US': 'Handling officer' },
+  'grid-worker': { 'zh-CN': '网格员', 'en-US': 'Grid worker' },
+  'command-operator': { 'zh-CN': '指挥中心值班员', 'en-US': 'Command-centre operator' },
+  inspector: { 'zh-CN': '执法人员', 'en-US': 'Inspector' },
+  'data-admin': { 'zh-CN': '数据管理员', 'en-US': 'Data administrator' },
+  'data-consumer': { 'zh-CN': '数据使用人员', 'en-US': 'Data consumer' },
+  leader: { 'zh-CN': '领导', 'en-US': 'Leader' },
+  citizen: { 'zh-CN': '群众', 'en-US': 'Citizen' },
+  enterprise: { 'zh-CN': '企业', 'en-US': 'Enterprise' },
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => rolePermissions[r]));
+}
+
+/** The separated roles a set of roles would combine, empty when 三员分立 holds. */
+export function separationConflict(roles: readonly Role[]): StaffRole[] {
+  const held = separatedRoles.filter((r) => roles.includes(r));
+  return held.length > 1 ? held : [];
+}

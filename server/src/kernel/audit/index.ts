@@ -1,0 +1,3 @@
+export { audit, type AuditEntry } from './write';
+export { verifyAuditChain, type ChainVerdict } from './verify';
+export { canonicalJson } from './canonical';

@@ -1,0 +1,1 @@
+export { scheduleJob, JobRunner, type JobHandler, type ScheduleOptions } from './jobs';

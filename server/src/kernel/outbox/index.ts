@@ -1,0 +1,1 @@
+export { emit, Outbox, type EventHandler } from './outbox';

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { Queryable, Row } from '../../kernel/db';
+import type { LoginKeyKind } from '../../kernel/db';
+
+export async function findAccountByLoginKeys(db: Queryable, candidates: { kind: LoginKeyKind; key: string }[]): Promise<Row<'accounts'> | undefined> {
+  if (candidates.length === 0) return undefined;
+  return db
+    .selectFrom('login_keys as k')
+    .innerJoin('accounts as a', 'a.id', 'k.account_id')
+    .selectAll('a')
+    .where((eb) => eb.or(candidates.map((c) => eb.and([eb('k.kind', '=', c.kind), eb('k.key', '=', c.key)]))))
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function findAccount(db: Queryable, id: string): Promise<Row<'accounts'> | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function rolesOf(db: Queryable, accountId: string): Promise<string[]> {
+  const rows = await db.selectFrom('account_roles').select('role').where('account_id', '=', accountId).orderBy('role').execute();
+  return rows.map((r) => r.role);
+}
+
+export function staffScopeOf(db: Queryable, accountId: string) {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('departments as d', 'd.id', 's.department_id')
+    .select(['s.department_id', 's.region_code', 'd.name as department_name'])
+    .where('s.account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+export function enterpriseOfAccount(db: Queryable, accountId: string) {
+  return db.selectFrom('enterprises').select(['id', 'name']).where('account_id', '=', accountId).executeTakeFirst();
+}
+
+export function findEnterprise(db: Queryable, id: string) {
+  return db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function activeAgentGrant(db: Queryable, enterpriseId: string, personAccountId: string) {
+  return db
+    .selectFrom('enterprise_agents')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('person_account_id', '=', personAccountId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', sql<string>`current_date`)]))
+    .executeTakeFirst();
+}
+
+export type SessionWithAccount = Row<'sessions'> & {
+  type: Row<'accounts'>['type'];
+  display_name: string;
+  status: Row<'accounts'>['status'];
+  real_name_level: number;
+  totp_enabled: boolean;
+  sessions_valid_after: Date;
+};
+
+/** The session behind a token, ended or not (an ended one is reported as expired, not unknown). */
+export function findSession(db: Queryable, sessionId: string): Promise<SessionWithAccount | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .selectAll('s')
+    .select(['a.type', 'a.display_name', 'a.status', 'a.real_name_level', 'a.totp_enabled', 'a.sessions_valid_after'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}

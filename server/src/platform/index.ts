@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import identity from './identity';
+import regions from './regions';
+import departments from './departments';
+import calendar from './calendar';
+
+/** Platform domains in dependency order; identity first, since it resolves who is asking. */
+export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar];
