@@ -3,6 +3,9 @@ import identity from './identity';
 import regions from './regions';
 import departments from './departments';
 import calendar from './calendar';
+import oidc from './oidc';
+import audit from './audit';
+import security from './security';
 
 /** Platform domains in dependency order; identity first, since it resolves who is asking. */
-export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar];
+export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar, oidc, audit, security];
