@@ -61,7 +61,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('kernel', kernel);
   app.decorateRequest('locale', 'zh-CN');
-  app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
+  // Set per request in onRequest below; a reference-type default would be shared between requests.
+  app.decorateRequest('actor', undefined as unknown as Extract<FastifyRequest['actor'], { kind: 'account' }>);
   app.addHook('onRequest', async (req) => {
     const query = req.query as Record<string, unknown> | undefined;
     req.locale = pickLocale(req.headers['accept-language'], typeof query?.lang === 'string' ? query.lang : undefined);
