@@ -20,7 +20,6 @@ export type LoginOutcome = { token: string; accountId: string; stage: SessionSta
  * it, a TOTP second factor. A wrong second factor counts as a failure too, or TOTP could be brute-forced.
  */
 export async function login(kernel: Kernel, { actor, input, userAgent }: { actor: AnonymousActor; input: LoginInput; userAgent: string | null }): Promise<LoginOutcome> {
-  const { config } = kernel;
   const account = await findAccountByLoginKeys(kernel.db, loginCandidates(kernel.keys, input.username));
   if (!account) {
     await verifyDecoy(input.password);
