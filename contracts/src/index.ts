@@ -3,3 +3,7 @@ export * from './validation-messages';
 export * from './permissions';
 export * from './identifiers';
 export * from './identity';
+export * from './org';
+export * from './audit';
+export * from './calendar';
+export * from './security';

@@ -1,8 +1,10 @@
+import os from 'node:os';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig } from '../kernel/config';
 import type { Kernel } from '../kernel/context';
-import { freshDatabase } from './databases';
+import { openDatabase, type Database } from '../kernel/db';
+import { freshDatabase, testDatabaseKind } from './databases';
 
 export * from './factories';
 export { testDatabaseKind } from './databases';
@@ -15,17 +17,39 @@ export type TestApp = {
   login(username: string, password: string, totp?: string): Promise<string>;
   /** app.inject with a bearer token. */
   as(token: string, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Closes the app; the primary app also drops its database (close attached apps first). */
   close(): Promise<void>;
+  /** The database this app runs on (for attaching a second app). */
+  database: Database;
 };
 
+export type TestAppOptions = {
+  /**
+   * Another server process on the same database, as in production behind a load balancer: on PostgreSQL a pool of
+   * its own (real concurrency between the two); on PGlite, which is one connection in one process, the same one.
+   */
+  attachTo?: TestApp;
+};
+
+async function attachedDatabase(primary: TestApp): Promise<{ database: Database; databaseUrl: string; drop: () => Promise<void> }> {
+  const none = async () => {};
+  if (testDatabaseKind() === 'postgresql') {
+    const database = await openDatabase({ databaseUrl: primary.databaseUrl, dataDir: os.tmpdir(), poolSize: 5 });
+    return { database, databaseUrl: primary.databaseUrl, drop: none };
+  }
+  // The primary app closes the shared PGlite instance.
+  return { database: { ...primary.database, close: none }, databaseUrl: primary.databaseUrl, drop: none };
+}
+
 /** The whole server on a fresh, migrated database of its own (PGlite, or PostgreSQL with ZT_TEST_DB=postgresql). */
-export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestApp> {
-  const { database, databaseUrl, drop } = await freshDatabase();
+export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}, { attachTo }: TestAppOptions = {}): Promise<TestApp> {
+  const { database, databaseUrl, drop } = attachTo ? await attachedDatabase(attachTo) : await freshDatabase();
   const config = loadConfig(
     { ...process.env, PORT: '0', PUBLIC_URL: 'http://localhost:8080', LOG_LEVEL: 'silent', RUN_WORKERS: 'false' },
     { databaseUrl: databaseUrl === 'memory://' ? 'memory://' : databaseUrl, webDist: '/nonexistent', ...overrides },
   );
-  const app = await buildApp(config, { database, isMigrated: true, logger: false, masterKeyHex: '11'.repeat(32) });
+  // ZT_TEST_LOG=error (or info) shows the server's log while debugging a test.
+  const app = await buildApp({ ...config, logLevel: process.env.ZT_TEST_LOG ?? 'silent' }, { database, isMigrated: true, logger: Boolean(process.env.ZT_TEST_LOG), masterKeyHex: '11'.repeat(32) });
   await app.ready();
   const login = async (username: string, password: string, totp?: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
@@ -42,5 +66,6 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
       await app.close();
       await drop();
     },
+    database,
   };
 }

@@ -7,7 +7,8 @@ export type RegionLevelName = keyof typeof levelDigits;
 
 /** The significant prefix of a 12-digit region code: 530102000000 → 530102 (a county). */
 export function regionPrefix(code: string): string {
-  if (code.endsWith('000000000')) return code.endsWith('0000000000') ? code.slice(0, 2) : code.slice(0, 4);
+  if (code.endsWith('0000000000')) return code.slice(0, 2);
+  if (code.endsWith('00000000')) return code.slice(0, 4);
   if (code.endsWith('000000')) return code.slice(0, 6);
   if (code.endsWith('000')) return code.slice(0, 9);
   return code;

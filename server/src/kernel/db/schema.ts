@@ -30,6 +30,8 @@ export type OutboxEventsTable = {
   processed_at: Date | null;
   attempts: Defaulted<number>;
   last_error: string | null;
+  /** 0005: not delivered before this time (back-off after a failed attempt). */
+  next_attempt_at: Timestamp;
 };
 
 export type JobsTable = {
@@ -75,7 +77,15 @@ export type CalendarDaysTable = {
   updated_by: string | null;
 };
 
-export type CalendarYearsTable = { year: number; source: string; is_provisional: Defaulted<boolean> };
+export type CalendarYearsTable = {
+  year: number;
+  source: string;
+  is_provisional: Defaulted<boolean>;
+  /** 0005: optimistic concurrency for edits to the year and its days. */
+  version: Defaulted<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
 
 export type SettingsTable = {
   key: string;
@@ -94,6 +104,8 @@ export type RegionsTable = {
   level: RegionLevel;
   parent_code: string | null;
   sort: Defaulted<number>;
+  /** 0003_org */
+  version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -112,7 +124,16 @@ export type DepartmentsTable = {
   updated_at: Timestamp;
 };
 
-export type PositionsTable = { id: string; department_id: string; name: string; sort: Defaulted<number> };
+export type PositionsTable = {
+  id: string;
+  department_id: string;
+  name: string;
+  sort: Defaulted<number>;
+  /** 0003_org */
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
 
 export type AccountType = 'citizen' | 'enterprise' | 'staff';
 

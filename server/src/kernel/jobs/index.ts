@@ -1,1 +1,1 @@
-export { scheduleJob, JobRunner, type JobHandler, type ScheduleOptions } from './jobs';
+export { scheduleJob, JobRunner, type JobHandler, type JobMeta, type ScheduleOptions } from './jobs';

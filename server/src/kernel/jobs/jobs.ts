@@ -1,7 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, Queryable } from '../db';
 
-export type JobHandler = (tx: Transaction<DB>, payload: Record<string, unknown>) => Promise<void>;
+/** Which job a handler is running, e.g. to key its effects by job id; `attempt` counts from 1. */
+export type JobMeta = { id: string; kind: string; attempt: number };
+
+export type JobHandler = (tx: Transaction<DB>, payload: Record<string, unknown>, meta: JobMeta) => Promise<void>;
 
 export type ScheduleOptions = { kind: string; payload?: Record<string, unknown>; runAt?: Date; dedupeKey?: string; maxAttempts?: number };
 
@@ -80,30 +83,29 @@ export class JobRunner {
         claimed = job;
         const handler = this.handlers.get(job.kind);
         if (!handler) return false;
-        await handler(tx, job.payload);
-        await tx
-          .updateTable('jobs')
-          .set({ status: 'done', attempts: job.attempts + 1, done_by: this.workerId, done_at: new Date() })
-          .where('id', '=', job.id)
-          .execute();
+        const attempt = job.attempts + 1;
+        // The handler runs behind a savepoint so that, when it fails, its effects are undone while this
+        // transaction still holds the row lock: recording the failure after a full rollback would let another
+        // process claim and finish the job first, and the late failure update would then queue it again.
+        await sql`savepoint job_handler`.execute(tx);
+        try {
+          await handler(tx, job.payload, { id: job.id, kind: job.kind, attempt });
+          await tx
+            .updateTable('jobs')
+            .set({ status: 'done', attempts: attempt, done_by: this.workerId, done_at: new Date(), last_error: null })
+            .where('id', '=', job.id)
+            .execute();
+          await sql`release savepoint job_handler`.execute(tx);
+        } catch (error) {
+          await sql`rollback to savepoint job_handler`.execute(tx);
+          await recordJobFailure(tx, job, error);
+        }
         return true;
       });
     } catch (error) {
+      // Only a failure at commit time (or a lost connection) gets here; the job is still queued and unlocked.
       if (!claimed) throw error;
-      const attempts = claimed.attempts + 1;
-      const isFinal = attempts >= claimed.max_attempts;
-      // Exponential back-off: 2, 4, 8 … minutes.
-      const retryAt = new Date(Date.now() + 2 ** attempts * 60_000);
-      await this.db
-        .updateTable('jobs')
-        .set({
-          attempts,
-          status: isFinal ? 'failed' : 'queued',
-          run_at: retryAt,
-          last_error: error instanceof Error ? error.message : String(error),
-        })
-        .where('id', '=', claimed.id)
-        .execute();
+      await recordJobFailure(this.db, claimed, error, { onlyIfUnchanged: true });
       return true;
     }
   }
@@ -111,40 +113,70 @@ export class JobRunner {
   private async runRecurring(name: string): Promise<boolean> {
     const task = this.recurring.get(name);
     if (!task) return false;
+    const nextRun = sql<Date>`now() + make_interval(secs => ${task.intervalSeconds})`;
     try {
-      return await this.db.transaction().execute(async (tx) => {
-        const due = await tx
-          .selectFrom('recurring_jobs')
-          .select('name')
-          .where('name', '=', name)
-          .where('next_run_at', '<=', sql<Date>`now()`)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!due) return false;
-        await task.handler(tx, {});
-        await tx
-          .updateTable('recurring_jobs')
-          .set({
-            last_run_at: new Date(),
-            last_run_by: this.workerId,
-            last_error: null,
-            next_run_at: sql<Date>`now() + make_interval(secs => ${task.intervalSeconds})`,
-          })
-          .where('name', '=', name)
-          .execute();
-        return true;
-      });
+      return await this.db.transaction().execute((tx) => this.runRecurringIn(tx, name, task.handler, nextRun));
     } catch (error) {
-      await this.db
-        .updateTable('recurring_jobs')
-        .set({
-          last_error: error instanceof Error ? error.message : String(error),
-          next_run_at: sql<Date>`now() + make_interval(secs => ${task.intervalSeconds})`,
-        })
-        .where('name', '=', name)
-        .execute();
+      // A failure at commit time: note it and try again next period rather than stop the other tasks.
+      await this.db.updateTable('recurring_jobs').set({ last_error: errorText(error), next_run_at: nextRun }).where('name', '=', name).execute();
       return false;
     }
   }
+
+  private async runRecurringIn(tx: Transaction<DB>, name: string, handler: JobHandler, nextRun: RawBuilder<Date>): Promise<boolean> {
+    const due = await tx
+      .selectFrom('recurring_jobs')
+      .select('name')
+      .where('name', '=', name)
+      .where('next_run_at', '<=', sql<Date>`now()`)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!due) return false;
+    // As for one-off jobs: a failure is recorded under the same lock, so no other process runs this period again.
+    await sql`savepoint recurring_handler`.execute(tx);
+    try {
+      await handler(tx, {}, { id: name, kind: name, attempt: 1 });
+      await sql`release savepoint recurring_handler`.execute(tx);
+    } catch (error) {
+      await sql`rollback to savepoint recurring_handler`.execute(tx);
+      await tx.updateTable('recurring_jobs').set({ last_error: errorText(error), next_run_at: nextRun }).where('name', '=', name).execute();
+      return false;
+    }
+    await tx
+      .updateTable('recurring_jobs')
+      .set({ last_run_at: new Date(), last_run_by: this.workerId, last_error: null, next_run_at: nextRun })
+      .where('name', '=', name)
+      .execute();
+    return true;
+  }
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+}
+
+/**
+ * Counts a failed attempt: back to the queue after an exponential back-off (2, 4, 8 … minutes), or `failed` once
+ * max_attempts is reached. `onlyIfUnchanged` guards the path without a row lock against another process's progress.
+ */
+async function recordJobFailure(
+  db: Queryable,
+  job: { id: string; attempts: number; max_attempts: number },
+  error: unknown,
+  options: { onlyIfUnchanged?: boolean } = {},
+): Promise<void> {
+  const attempts = job.attempts + 1;
+  const isFinal = attempts >= job.max_attempts;
+  let update = db
+    .updateTable('jobs')
+    .set({
+      attempts,
+      status: isFinal ? 'failed' : 'queued',
+      ...(isFinal ? {} : { run_at: sql<Date>`now() + make_interval(mins => ${2 ** attempts})` }),
+      last_error: errorText(error),
+    })
+    .where('id', '=', job.id);
+  if (options.onlyIfUnchanged) update = update.where('status', '=', 'queued').where('attempts', '=', job.attempts);
+  await update.execute();
 }

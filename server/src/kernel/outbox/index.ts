@@ -1,1 +1,1 @@
-export { emit, Outbox, type EventHandler } from './outbox';
+export { emit, Outbox, OUTBOX_MAX_ATTEMPTS, outboxBackoffSeconds, type EventHandler } from './outbox';

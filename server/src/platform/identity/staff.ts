@@ -231,17 +231,14 @@ export async function updateStaff(
       .where('id', '=', accountId)
       .execute();
     const phone = input.phone === undefined ? undefined : input.phone === null ? null : protect(kernel.keys, 'phone', input.phone);
-    await tx
-      .updateTable('staff')
-      .set({
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.departmentId ? { department_id: input.departmentId } : {}),
-        ...(input.regionCode ? { region_code: input.regionCode } : {}),
-        ...(input.positionId !== undefined ? { position_id: input.positionId } : {}),
-        ...(phone !== undefined ? { phone_enc: phone?.enc ?? null, phone_idx: phone?.idx ?? null } : {}),
-      })
-      .where('account_id', '=', accountId)
-      .execute();
+    const staffChanges = {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.departmentId ? { department_id: input.departmentId } : {}),
+      ...(input.regionCode ? { region_code: input.regionCode } : {}),
+      ...(input.positionId !== undefined ? { position_id: input.positionId } : {}),
+      ...(phone !== undefined ? { phone_enc: phone?.enc ?? null, phone_idx: phone?.idx ?? null } : {}),
+    };
+    if (Object.keys(staffChanges).length > 0) await tx.updateTable('staff').set(staffChanges).where('account_id', '=', accountId).execute();
     const { phone: _omitPhone, version: _omitVersion, ...changed } = input;
     await audit(tx, actor, { action: 'staff.update', objectType: 'account', objectId: accountId, detail: { ...changed, phoneChanged: input.phone !== undefined } });
   });

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { AppError } from '../../kernel/errors';
+import { XLSX_MIME } from './spreadsheet';
+import { isZipArchive } from './xlsx-archive';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+// Browsers without Office installed send .xlsx as octet-stream; the name and the ZIP signature decide then.
+const ACCEPTED_TYPES = new Set([XLSX_MIME, 'application/octet-stream']);
+
+/** Multipart parsing for one encapsulated scope only: one file of at most 5 MB and a few small fields. */
+export async function registerXlsxUpload(scope: FastifyInstance): Promise<void> {
+  await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+}
+
+/** The uploaded workbook (form field `file`), refused unless it is an .xlsx under the size limit. */
+export async function readXlsxUpload(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'import.notXlsx' });
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'import.noFile' }] });
+  // toBuffer throws a 413 once the stream passes fileSize, so an oversized file is never held whole.
+  const buffer = await file.toBuffer();
+  const isXlsx = /\.xlsx$/i.test(file.filename) && ACCEPTED_TYPES.has(file.mimetype) && isZipArchive(buffer);
+  if (!isXlsx) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'import.notXlsx' });
+  return buffer;
+}
+
+/** Sends a workbook as a download with a Chinese file name (RFC 6266 / RFC 8187 filename*). */
+export function sendXlsx(reply: FastifyReply, buffer: Buffer, fileName: string, asciiFallback: string): FastifyReply {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(buffer);
+}
