@@ -57,15 +57,43 @@ export type SessionWithAccount = Row<'sessions'> & {
   real_name_level: number;
   totp_enabled: boolean;
   sessions_valid_after: Date;
+  roles: string[];
+  staff_region_code: string | null;
+  staff_department_id: string | null;
+  department_name: string | null;
+  own_enterprise_id: string | null;
+  own_enterprise_name: string | null;
+  acting_enterprise_name: string | null;
 };
 
-/** The session behind a token, ended or not (an ended one is reported as expired, not unknown). */
+/**
+ * The session behind a token with everything needed to build the actor, in one round trip (this runs on
+ * every authenticated request). Ended sessions are returned too, so the caller can say "expired".
+ */
 export function findSession(db: Queryable, sessionId: string): Promise<SessionWithAccount | undefined> {
   return db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .leftJoin('staff as st', 'st.account_id', 'a.id')
+    .leftJoin('departments as d', 'd.id', 'st.department_id')
+    .leftJoin('enterprises as own', 'own.account_id', 'a.id')
+    .leftJoin('enterprises as acting', 'acting.id', 's.acting_for')
     .selectAll('s')
-    .select(['a.type', 'a.display_name', 'a.status', 'a.real_name_level', 'a.totp_enabled', 'a.sessions_valid_after'])
+    .select([
+      'a.type',
+      'a.display_name',
+      'a.status',
+      'a.real_name_level',
+      'a.totp_enabled',
+      'a.sessions_valid_after',
+      'st.region_code as staff_region_code',
+      'st.department_id as staff_department_id',
+      'd.name as department_name',
+      'own.id as own_enterprise_id',
+      'own.name as own_enterprise_name',
+      'acting.name as acting_enterprise_name',
+      sql<string[]>`coalesce((select array_agg(r.role order by r.role) from account_roles r where r.account_id = a.id), '{}')`.as('roles'),
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 }

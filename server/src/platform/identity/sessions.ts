@@ -4,7 +4,7 @@ import { sm3Hex } from '../../kernel/crypto';
 import type { Kernel } from '../../kernel/context';
 import type { AccountActor, RequestContext } from '../../kernel/authz';
 import type { Queryable, SessionStage } from '../../kernel/db';
-import { enterpriseOfAccount, findSession, rolesOf, staffScopeOf } from './repo';
+import { findSession } from './repo';
 
 export const SESSION_COOKIE = 'zt_session';
 
@@ -58,36 +58,24 @@ export async function resolveSession(kernel: Kernel, token: string, context: Req
   }
 
   let roles: Role[];
-  let regionCode: string | null = null;
-  let departmentId: string | null = null;
-  let departmentName: string | null = null;
   let enterpriseId: string | null = session.acting_for;
-  let enterpriseName: string | null = null;
+  let enterpriseName: string | null = session.acting_enterprise_name;
   switch (session.type) {
-    case 'staff': {
-      roles = (await rolesOf(kernel.db, session.account_id)) as Role[];
-      const scope = await staffScopeOf(kernel.db, session.account_id);
-      regionCode = scope?.region_code ?? null;
-      departmentId = scope?.department_id ?? null;
-      departmentName = scope?.department_name ?? null;
+    case 'staff':
+      roles = session.roles as Role[];
       break;
-    }
-    case 'enterprise': {
+    case 'enterprise':
       roles = ['enterprise'];
-      const own = await enterpriseOfAccount(kernel.db, session.account_id);
-      enterpriseId = own?.id ?? null;
-      enterpriseName = own?.name ?? null;
+      enterpriseId = session.own_enterprise_id;
+      enterpriseName = session.own_enterprise_name;
       break;
-    }
-    case 'citizen': {
+    case 'citizen':
       roles = ['citizen'];
-      if (enterpriseId) {
-        const acting = await kernel.db.selectFrom('enterprises').select('name').where('id', '=', enterpriseId).executeTakeFirst();
-        enterpriseName = acting?.name ?? null;
-      }
       break;
-    }
   }
+  const regionCode = session.staff_region_code;
+  const departmentId = session.staff_department_id;
+  const departmentName = session.department_name;
   const actor: AccountActor = {
     kind: 'account',
     accountId: session.account_id,

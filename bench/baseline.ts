@@ -1,0 +1,39 @@
+/**
+ * The raw baseline: the same work as Zhengtong's routes with nothing but Fastify and pg — no validation
+ * schemas, no authorization layer, no audit chain. The ratio Zhengtong ÷ baseline is what the platform's
+ * safety costs. Runs as its own process: `tsx bench/baseline.ts` with DATABASE_URL and PORT.
+ */
+import crypto from 'node:crypto';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { verify } from '@node-rs/argon2';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const app = Fastify({ logger: false });
+
+app.post('/login', async (req, reply) => {
+  const { username, password } = req.body as { username: string; password: string };
+  const { rows } = await pool.query('select a.id, a.password_hash from login_keys k join accounts a on a.id = k.account_id where k.kind = $1 and k.key = $2', ['username', username]);
+  const account = rows[0] as { id: string; password_hash: string } | undefined;
+  if (!account || !(await verify(account.password_hash, password))) return reply.status(401).send({ error: 'invalid' });
+  const token = crypto.randomBytes(32).toString('base64url');
+  const id = crypto.createHash('sm3').update(`session:${token}`).digest('hex');
+  await pool.query("insert into sessions (id, account_id, expires_at) values ($1, $2, now() + interval '30 minutes')", [id, account.id]);
+  return { token };
+});
+
+app.get('/me', async (req, reply) => {
+  const token = (req.headers.authorization ?? '').slice(7);
+  const id = crypto.createHash('sm3').update(`session:${token}`).digest('hex');
+  const { rows } = await pool.query(
+    'select s.account_id, a.display_name, a.type, st.region_code, st.department_id from sessions s join accounts a on a.id = s.account_id left join staff st on st.account_id = a.id where s.id = $1 and s.ended_at is null and s.expires_at > now()',
+    [id],
+  );
+  if (!rows[0]) return reply.status(401).send({ error: 'unauthenticated' });
+  const roles = await pool.query('select role from account_roles where account_id = $1', [rows[0].account_id]);
+  return { ...rows[0], roles: roles.rows.map((r) => r.role) };
+});
+
+await app.listen({ port: Number(process.env.PORT ?? 8091), host: '127.0.0.1' });
+process.stdout.write('baseline ready\n');
+process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
