@@ -6,6 +6,7 @@ import calendar from './calendar';
 import oidc from './oidc';
 import audit from './audit';
 import security from './security';
+import overview from './overview';
 
 /** Platform domains in dependency order; identity first, since it resolves who is asking. */
-export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar, oidc, audit, security];
+export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar, oidc, audit, security, overview];

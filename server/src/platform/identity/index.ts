@@ -3,12 +3,70 @@ import type { FastifyInstance } from 'fastify';
 import { resolveSession, SESSION_COOKIE, type ResolvedSession } from './sessions';
 import { authRoutes } from './auth-routes';
 import { accountRoutes } from './account-routes';
+import type { Kernel } from '../../kernel/context';
+import type { AccountType } from '../../kernel/db';
+import { findAccount, staffScopeOf } from './repo';
 
 export { SESSION_COOKIE, type ResolvedSession } from './sessions';
 export { hashPassword } from './passwords';
 export { protect, reveal, lookupIndex } from './personal-data';
 export { currentTotp } from './totp';
 export { createStaffAccount } from './staff';
+export { logout } from './login';
+
+/** What single sign-on may tell another government system about an account: never ID or phone numbers. */
+export type SsoProfile = {
+  accountId: string;
+  accountType: AccountType;
+  displayName: string;
+  isActive: boolean;
+  realNameLevel: number;
+  /** Tokens issued before this were revoked by "logout everywhere" or by disabling the account. */
+  sessionsValidAfter: Date;
+  regionCode: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  creditCode: string | null;
+};
+
+export async function findSsoProfile(kernel: Kernel, accountId: string): Promise<SsoProfile | undefined> {
+  const account = await findAccount(kernel.db, accountId);
+  if (!account) return undefined;
+  const profile: SsoProfile = {
+    accountId,
+    accountType: account.type,
+    displayName: account.display_name,
+    isActive: account.status === 'active',
+    realNameLevel: account.real_name_level,
+    sessionsValidAfter: account.sessions_valid_after,
+    regionCode: null,
+    departmentId: null,
+    departmentName: null,
+    creditCode: null,
+  };
+  switch (account.type) {
+    case 'staff': {
+      const scope = await staffScopeOf(kernel.db, accountId);
+      return { ...profile, regionCode: scope?.region_code ?? null, departmentId: scope?.department_id ?? null, departmentName: scope?.department_name ?? null };
+    }
+    case 'enterprise': {
+      const own = await kernel.db.selectFrom('enterprises').select(['credit_code', 'region_code']).where('account_id', '=', accountId).executeTakeFirst();
+      return { ...profile, regionCode: own?.region_code ?? null, creditCode: own?.credit_code ?? null };
+    }
+    case 'citizen': {
+      const person = await kernel.db.selectFrom('persons').select('region_code').where('account_id', '=', accountId).executeTakeFirst();
+      return { ...profile, regionCode: person?.region_code ?? null };
+    }
+  }
+}
+
+/** When the Zhengtong session began (the moment of authentication single sign-on reports as auth_time). */
+export async function sessionStartedAt(kernel: Kernel, sessionId: string): Promise<Date | undefined> {
+  const row = await kernel.db.selectFrom('sessions').select('created_at').where('id', '=', sessionId).executeTakeFirst();
+  return row?.created_at;
+}
+export { readSecurityPolicy, writeSecurityPolicy, type SecurityPolicy } from './policy';
+export { staffScopeOf } from './repo';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,3 +102,4 @@ export default fp(
   },
   { name: 'identity' },
 );
+export { countAccountsByType } from './stats';
