@@ -237,6 +237,10 @@ export type OidcClientsTable = {
   department_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // 0004_oidc.sql
+  token_endpoint_auth_method: Defaulted<'client_secret_basic' | 'client_secret_post' | 'none'>;
+  secret_rotated_at: Date | null;
+  version: Defaulted<number>;
 };
 
 export type OidcPayloadsTable = {
