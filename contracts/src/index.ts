@@ -7,3 +7,5 @@ export * from './org';
 export * from './audit';
 export * from './calendar';
 export * from './security';
+export * from './oidc';
+export * from './cockpit';

@@ -72,7 +72,7 @@ export function regionAncestorCodes(code: string): string[] {
   return chain;
 }
 
-export type RegionCodeIssue = { field: 'code' | 'level' | 'parentCode'; code: OrgMessageKey };
+export type RegionCodeIssue = { field: 'code' | 'level' | 'parentCode'; code: 'region.codeShape' | 'region.levelMismatch' | 'region.parentMismatch' };
 
 /** The rules a new region must meet: a code with a valid shape, the level that shape implies, its own parent. */
 export function regionCodeIssues(input: { code: string; level: RegionLevel; parentCode: string | null }): RegionCodeIssue[] {
@@ -159,6 +159,9 @@ export const createRegionInput = z
     sort: orgSortSchema.optional(),
   })
   .superRefine((v, ctx) => {
+    // Malformed codes already carry their own issue; the structural rules speak only about well-formed ones.
+    const isWellFormed = (code: string | null) => code === null || /^\d{12}$/.test(code);
+    if (!isWellFormed(v.code) || !isWellFormed(v.parentCode)) return;
     for (const issue of regionCodeIssues(v)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code });
   });
 export type CreateRegionInput = z.infer<typeof createRegionInput>;
@@ -318,6 +321,8 @@ export const orgImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** How many problems were found; `errors` lists at most the first 1000 of them. */
+  errorCount: z.number().int(),
   errors: z.array(orgImportRowError),
 });
 export type OrgImportReport = z.infer<typeof orgImportReport>;

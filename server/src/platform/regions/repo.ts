@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB, NewRow, Queryable, Row } from '../../kernel/db';
+import { sql } from 'kysely';
+import type { NewRow, Queryable, Row } from '../../kernel/db';
 
 export function findRegion(db: Queryable, code: string): Promise<Row<'regions'> | undefined> {
   return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
@@ -7,8 +7,7 @@ export function findRegion(db: Queryable, code: string): Promise<Row<'regions'> 
 
 export type RegionRow = Row<'regions'> & { has_children: boolean };
 
-const hasChildren = (eb: ExpressionBuilder<DB, 'regions'>) =>
-  eb.exists(eb.selectFrom('regions as c').select(sql<number>`1`.as('one')).whereRef('c.parent_code', '=', 'regions.code')).as('has_children');
+const hasChildren = sql<boolean>`exists (select 1 from regions c where c.parent_code = regions.code)`.as('has_children');
 
 function withChildFlag(db: Queryable) {
   return db.selectFrom('regions').selectAll('regions').select(hasChildren);

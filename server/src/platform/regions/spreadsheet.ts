@@ -31,18 +31,22 @@ export async function writeSheet<K extends string>(sheetName: string, columns: r
 /** One data row: its number as Excel shows it and the trimmed text of each known column ('' when blank). */
 export type SheetRow<K extends string> = { row: number; values: Record<K, string> };
 
+/** The data rows, and which columns the sheet has: an absent column means "keep", a blank cell means "empty". */
+export type Sheet<K extends string> = { rows: SheetRow<K>[]; hasColumn: (key: K) => boolean };
+
 /**
  * Reads the first worksheet, finding columns by their header text in any order. Throws problem-ready errors
  * for a file that is not a readable workbook, lacks a required column, is empty or has too many rows.
  */
-export async function readSheet<K extends string>(buffer: Buffer, columns: readonly SheetColumn<K>[], maxRows: number): Promise<SheetRow<K>[]> {
+export async function readSheet<K extends string>(buffer: Buffer, columns: readonly SheetColumn<K>[], maxRows: number): Promise<Sheet<K>> {
   if (!isZipArchive(buffer)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'import.notXlsx' });
   const unpacked = declaredUnpackedSize(buffer);
   if (unpacked === undefined) throw new AppError('BAD_REQUEST', { detail: 'import.unreadable' });
   if (unpacked > MAX_UNPACKED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { detail: 'import.tooLarge' });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer);
+    // exceljs declares its own Buffer type; Node's Buffer is what it reads.
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new AppError('BAD_REQUEST', { detail: 'import.unreadable', cause: error });
   }
@@ -75,7 +79,7 @@ export async function readSheet<K extends string>(buffer: Buffer, columns: reado
     rows.push({ row: n, values });
   }
   if (rows.length === 0) throw new AppError('VALIDATION_FAILED', { detail: 'import.empty' });
-  return rows;
+  return { rows, hasColumn: (key) => positions.has(key) };
 }
 
 /** The text a person sees in a cell, whatever Excel stored (number, rich text, hyperlink, formula result). */
@@ -94,4 +98,11 @@ export function cellText(value: ExcelJS.CellValue): string {
 /** Digits and letters typed with a Chinese input method (全角) become ASCII; codes are upper case. */
 export function normalizeCode(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** A sort-order cell: undefined when blank (keep), null when not a whole number from 0 to 999999. */
+export function parseSortCell(text: string): number | undefined | null {
+  if (text === '') return undefined;
+  const n = Number(text.normalize('NFKC'));
+  return Number.isInteger(n) && n >= 0 && n <= 999_999 ? n : null;
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import type { OrgImportReport } from '@zhengtong/contracts';
 import { AppError } from '../../kernel/errors';
+import { problemBody } from '../../kernel/http';
+import { translate } from '../../kernel/i18n';
 import { XLSX_MIME } from './spreadsheet';
 import { isZipArchive } from './xlsx-archive';
 
@@ -33,4 +36,18 @@ export function sendXlsx(reply: FastifyReply, buffer: Buffer, fileName: string, 
     .header('content-disposition', `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('cache-control', 'no-store')
     .send(buffer);
+}
+
+/**
+ * A dry run answers 200 with its report whatever it found; a real import with wrong rows changed nothing and
+ * answers 400 problem+json carrying the same report, so a client cannot mistake it for success.
+ */
+export function sendImportReport(req: FastifyRequest, reply: FastifyReply, report: OrgImportReport): FastifyReply {
+  if (report.dryRun || report.isApplied) return reply.status(200).send(report);
+  const detail = translate('import.rowsInvalid', req.locale, { count: new Set(report.errors.map((e) => e.row)).size });
+  const errors = report.errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, code: e.code, message: e.message }));
+  return reply
+    .status(400)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...problemBody(req, 'VALIDATION_FAILED', 400, { detail, errors }), report });
 }

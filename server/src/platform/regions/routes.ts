@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createRegionInput, orgImportQuery, orgImportRejected, orgImportReport, regionCodeSchema, regionDetail, regionListQuery, regionListResult, updateRegionInput } from '@zhengtong/contracts';
+import { createRegion, deleteRegion, getRegion, listRegions, updateRegion } from './service';
+import { exportRegions, importRegions } from './excel';
+import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx } from './upload';
+import { XLSX_MIME } from './spreadsheet';
+
+const tags = ['regions'];
+const codeParam = z.object({ code: regionCodeSchema });
+export const xlsxFile = z.string().meta({ format: 'binary', description: 'Excel 2007+ workbook (.xlsx)' });
+export const xlsxUploadForm = z.object({ file: xlsxFile }).nullish();
+
+export function regionRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const kernel = app.kernel;
+
+  r.get('/api/regions', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: '行政区划列表 (children of ?parent=, a subtree under ?root= down ?depth= levels, or search ?q=; public for address pickers)',
+      querystring: regionListQuery,
+      response: { 200: regionListResult },
+    },
+  }, async (req) => listRegions(kernel, { query: req.query }));
+
+  r.get('/api/regions/export.xlsx', {
+    config: { access: 'region.manage' },
+    schema: {
+      tags,
+      summary: '导出行政区划 Excel (the subtree under ?root=, default your own region)',
+      querystring: z.object({ root: regionCodeSchema.optional() }),
+      produces: [XLSX_MIME],
+      response: { 200: xlsxFile },
+    },
+  }, async (req, reply) => sendXlsx(reply, await exportRegions(kernel, { actor: req.actor, root: req.query.root }), '行政区划.xlsx', 'regions.xlsx'));
+
+  r.get('/api/regions/:code', {
+    config: { access: 'public' },
+    schema: { tags, summary: '行政区划详情 (with its ancestors, for preselecting an address picker)', params: codeParam, response: { 200: regionDetail } },
+  }, async (req) => getRegion(kernel, { code: req.params.code }));
+
+  r.post('/api/regions', {
+    config: { access: 'region.manage', idempotent: true },
+    schema: {
+      tags,
+      summary: '新增行政区划 (code shape, level and parent per GB/T 2260; inside your own region)',
+      body: createRegionInput,
+      response: { 201: regionDetail },
+    },
+  }, async (req, reply) => {
+    reply.status(201);
+    return createRegion(kernel, { actor: req.actor, input: req.body });
+  });
+
+  r.patch('/api/regions/:code', {
+    config: { access: 'region.manage' },
+    schema: { tags, summary: '修改行政区划名称或排序 (optimistic: send the version you read)', params: codeParam, body: updateRegionInput, response: { 200: regionDetail } },
+  }, async (req) => updateRegion(kernel, { actor: req.actor, code: req.params.code, input: req.body }));
+
+  r.delete('/api/regions/:code', {
+    config: { access: 'region.manage' },
+    schema: {
+      tags,
+      summary: '删除行政区划 (refused with IN_USE while sub-regions, departments, staff, citizens or enterprises refer to it)',
+      params: codeParam,
+      response: { 204: z.null() },
+    },
+  }, async (req, reply) => {
+    await deleteRegion(kernel, { actor: req.actor, code: req.params.code });
+    return reply.status(204).send(null);
+  });
+
+  // Multipart parsing lives only in this encapsulated scope.
+  app.register(async (scope) => {
+    await registerXlsxUpload(scope);
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/regions/import', {
+      config: { access: 'region.manage' },
+      schema: {
+        tags,
+        summary: '导入行政区划 Excel (multipart field `file`, .xlsx ≤ 5 MB; rows matched by 区划代码; ?dryRun=true checks only; any wrong row → nothing changes)',
+        consumes: ['multipart/form-data'],
+        // Documents the form; the file is read from the stream (req.file()), so the parsed body stays empty.
+        body: xlsxUploadForm,
+        querystring: orgImportQuery,
+        response: { 200: orgImportReport, 400: orgImportRejected },
+      },
+    }, async (req, reply) => {
+      const file = await readXlsxUpload(req);
+      return sendImportReport(req, reply, await importRegions(kernel, { actor: req.actor, file, dryRun: req.query.dryRun }));
+    });
+  });
+}
