@@ -14,11 +14,14 @@ export type Preferences = {
 
 const PreferencesContext = createContext<Preferences | undefined>(undefined);
 
-/** zh-CN unless the visitor chose English before (or the browser asks for English on the first visit). */
+/**
+ * zh-CN unless the visitor chose English with the switch before. The browser's language is not followed: a
+ * government site speaks the official language first, and an English system locale on a shared office PC or a
+ * kiosk should not turn the page English for the next person.
+ */
 export function initialLanguage(): Locale {
   const stored = readSetting(LANGUAGE_KEY);
-  if (stored === 'zh-CN' || stored === 'en-US') return stored;
-  return navigator.language.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
+  return stored === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
 export function initialElderly(): boolean {

@@ -29,8 +29,14 @@ function ThemedApp({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.toggleAttribute('data-elderly', isElderly);
   }, [isElderly]);
+  // No space inserted between two Chinese characters (登 录): it would change the accessible name.
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zh_CN : en_US} theme={themeFor(isElderly)} componentSize={isElderly ? 'large' : 'middle'}>
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zh_CN : en_US}
+      theme={themeFor(isElderly, language)}
+      componentSize={isElderly ? 'large' : 'medium'}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
@@ -40,8 +46,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [onLanguageChange] = useState(() => (next: Locale) => {
     applyLanguage(next);
-    // Server texts (problem titles, names of things) come in the request's language: ask again.
-    void queryClient.invalidateQueries();
+    // Server texts (problem titles, names of things) come in the request's language: ask again — except
+    // queries that create something when run (a new TOTP secret), marked `meta.isOneShot`.
+    void queryClient.invalidateQueries({ predicate: (q) => q.meta?.isOneShot !== true });
   });
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,9 +1,12 @@
-import type { ThemeConfig } from 'antd';
+import { theme, type ThemeConfig } from 'antd';
+import type { Locale } from '@zhengtong/contracts';
 
 /**
  * System CJK fonts first (no web-font download); the Ext-B fonts let 生僻字 outside the BMP (𠮷) render on
  * Windows, Noto/Source Han cover them on Linux and Android.
  */
+const latinFonts = ['-apple-system', 'BlinkMacSystemFont', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial'];
+
 export const fontFamily = [
   '-apple-system',
   'BlinkMacSystemFont',
@@ -27,6 +30,11 @@ export const fontFamily = [
   '"Apple Color Emoji"',
   '"Segoe UI Emoji"',
 ].join(', ');
+
+/** English pages take Latin glyphs (quotes, dashes) from Latin fonts first; CJK fonts still cover names. */
+function fontFamilyFor(language: Locale): string {
+  return language === 'en-US' ? [...latinFonts, fontFamily].join(', ') : fontFamily;
+}
 
 // A government blue that keeps a 7:1 contrast on white for text links.
 const primary = '#0b4fa3';
@@ -72,6 +80,26 @@ const elderly: ThemeConfig = {
   },
 };
 
-export function themeFor(isElderly: boolean): ThemeConfig {
-  return isElderly ? elderly : standard;
+export function themeFor(isElderly: boolean, language: Locale): ThemeConfig {
+  const base = isElderly ? elderly : standard;
+  return { ...base, token: { ...base.token, fontFamily: fontFamilyFor(language) } };
+}
+
+/** 驾驶舱: a dark wall-screen palette; text colours are set again so the elderly mode's black text does not carry over. */
+export function cockpitTheme(): ThemeConfig {
+  return {
+    algorithm: theme.darkAlgorithm,
+    token: {
+      colorPrimary: '#3d8bfd',
+      colorLink: '#8ab8ff',
+      colorBgLayout: '#07162c',
+      colorBgContainer: '#0d2344',
+      colorBgElevated: '#12305a',
+      colorBorder: '#3a5f91',
+      colorBorderSecondary: '#1c3a66',
+      colorText: '#eef3fc',
+      colorTextSecondary: '#c3d2ea',
+      colorTextDescription: '#c3d2ea',
+    },
+  };
 }

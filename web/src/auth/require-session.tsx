@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { Button, Result, Spin } from 'antd';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Result, Spin } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MeView, Permission } from '@zhengtong/contracts';
 import { ErrorResult } from '../shared/ui/error-result';
+import { ButtonLink } from '../shared/ui/button-link';
 import { usePageTitle } from '../shared/ui/page-title';
 import { canAny } from '../shared/permissions';
-import { destinationAfterSignIn, withReturnTo } from './return-to';
+import { destinationAfterSignIn, homePathFor, withReturnTo } from './return-to';
 import { useMe } from './session';
 
 export function FullPageSpin() {
@@ -21,6 +22,7 @@ export function FullPageSpin() {
 
 export function Forbidden({ title, description }: { title?: string; description?: string }) {
   const { t } = useTranslation();
+  const me = useMe().data;
   const heading = title ?? t('common.forbidden.title');
   usePageTitle(heading);
   return (
@@ -29,15 +31,17 @@ export function Forbidden({ title, description }: { title?: string; description?
       title={<h1 style={{ fontSize: '1.5em', margin: 0 }}>{heading}</h1>}
       subTitle={description ?? t('common.forbidden.description')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('common.actions.home')}</Button>
-        </Link>
+        <ButtonLink type="primary" to={me ? homePathFor(me) : '/'}>
+          {t('common.actions.home')}
+        </ButtonLink>
       }
     />
   );
 }
 
 type Props = {
+  /** Outside any layout (guarding a whole face): refusals get their own <main> so the page keeps its landmark. */
+  isStandalone?: boolean;
   accountTypes?: readonly MeView['accountType'][];
   /** Any one of these lets the person in; each screen inside checks its own. */
   anyOf?: readonly Permission[];
@@ -45,20 +49,46 @@ type Props = {
 };
 
 /** Signed in, setup finished, right kind of account, and allowed: otherwise say so or send to the right place. */
-export function RequireSession({ accountTypes, anyOf, children }: Props) {
+function Standalone({ isStandalone, children }: { isStandalone: boolean; children: ReactNode }) {
+  return isStandalone ? (
+    <main id="main" tabIndex={-1} className="zt-content">
+      {children}
+    </main>
+  ) : (
+    <>{children}</>
+  );
+}
+
+export function RequireSession({ isStandalone = false, accountTypes, anyOf, children }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <FullPageSpin />;
-  if (me.isError) return <ErrorResult error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isError) {
+    return (
+      <Standalone isStandalone={isStandalone}>
+        <ErrorResult error={me.error} onRetry={() => void me.refetch()} />
+      </Standalone>
+    );
+  }
   const account = me.data;
   const here = `${location.pathname}${location.search}`;
   if (!account) return <Navigate to={withReturnTo('/login', here)} replace />;
   if (account.stage !== 'full') return <Navigate to={destinationAfterSignIn(account, here).path} replace />;
   if (accountTypes && !accountTypes.includes(account.accountType)) {
-    return <Forbidden title={t('common.wrongAccountType.title')} description={t('common.wrongAccountType.description')} />;
+    return (
+      <Standalone isStandalone={isStandalone}>
+        <Forbidden title={t('common.wrongAccountType.title')} description={t('common.wrongAccountType.description')} />
+      </Standalone>
+    );
   }
-  if (anyOf && !canAny(account, anyOf)) return <Forbidden />;
+  if (anyOf && !canAny(account, anyOf)) {
+    return (
+      <Standalone isStandalone={isStandalone}>
+        <Forbidden />
+      </Standalone>
+    );
+  }
   return <>{children ?? <Outlet />}</>;
 }
 

@@ -10,7 +10,7 @@ export function safeReturnTo(value: string | null | undefined): string | undefin
   if (!value || value.length > 2000) return undefined;
   if (!value.startsWith('/') || value.startsWith('//')) return undefined;
   // Browsers read `\` as `/`, and control characters can hide a scheme.
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
+  if (value.includes('\\') || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return undefined;
   let resolved: URL;
   try {
     resolved = new URL(value, PROBE_ORIGIN);

@@ -1,16 +1,19 @@
 import type { Locale, Problem } from '@zhengtong/contracts';
-import { toProblem } from './problem';
+import { isMessageKey, toProblem } from './problem';
 
 /** A failed API call, carrying the server's problem details. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** The response body as sent, for problems that carry more than RFC 9457 fields (an import report). */
+  readonly body: unknown;
 
-  constructor(problem: Problem) {
-    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+  constructor(problem: Problem, body?: unknown) {
+    super(problem.detail && !isMessageKey(problem.detail) ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.body = body;
   }
 
   get code(): Problem['code'] {
@@ -75,13 +78,13 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
   }
   if (!response.ok) {
     const parsed: unknown = await response.json().catch(() => undefined);
-    throw fail(toProblem(response.status, parsed, language));
+    throw fail(toProblem(response.status, parsed, language), parsed);
   }
   return response;
 }
 
-function fail(problem: Problem): ApiError {
-  const error = new ApiError(problem);
+function fail(problem: Problem, body?: unknown): ApiError {
+  const error = new ApiError(problem, body);
   for (const listener of listeners) listener(error);
   return error;
 }

@@ -59,7 +59,11 @@ function toNamePath(field: string): (string | number)[] {
  * and the rest, which the page shows above the form so nothing the server said is lost.
  * A nested path (`roles.0`) lands on its form field (`roles`) when only that is shown.
  */
-export function fieldErrorsFor(problem: Problem, formFields: readonly string[]): { fields: FormFieldErrors[]; unmatched: FieldError[] } {
+export function fieldErrorsFor(
+  problem: Problem,
+  formFields: readonly string[],
+  fallback: (error: FieldError) => string = (e) => e.message,
+): { fields: FormFieldErrors[]; unmatched: FieldError[] } {
   const shown = new Set(formFields);
   const byField = new Map<string, string[]>();
   const unmatched: FieldError[] = [];
@@ -71,9 +75,18 @@ export function fieldErrorsFor(problem: Problem, formFields: readonly string[]):
       continue;
     }
     const messages = byField.get(target) ?? [];
-    if (!messages.includes(error.message)) messages.push(error.message);
+    const message = isMessageKey(error.message) ? fallback(error) : error.message;
+    if (!messages.includes(message)) messages.push(message);
     byField.set(target, messages);
   }
   const fields = [...byField].map(([field, errors]) => ({ name: toNamePath(field), errors }));
   return { fields, unmatched };
+}
+
+/**
+ * A server text that is still a message key (`agent.personNotFound`) means the server had no sentence for it;
+ * showing the key would only confuse, so callers fall back to something readable.
+ */
+export function isMessageKey(text: string): boolean {
+  return /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9-]+)+$/.test(text);
 }

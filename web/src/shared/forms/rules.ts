@@ -1,15 +1,13 @@
 import { useMemo } from 'react';
 import type { FormRule } from 'antd';
 import type { ZodType } from 'zod';
-import { validationMessages, type Locale } from '@zhengtong/contracts';
+import { auditMessages, calendarMessages, oidcMessages, orgMessages, securityMessages, validationMessages, type Locale } from '@zhengtong/contracts';
 import { useTranslation } from 'react-i18next';
 
-const tables: Record<Locale, Record<string, string>>[] = [validationMessages];
+type MessageTable = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
 
-/** Domains whose contracts carry their own message keys add them here once. */
-export function registerFieldMessages(table: Record<Locale, Record<string, string>>): void {
-  if (!tables.includes(table)) tables.push(table);
-}
+// Every domain's contracts carry their own message keys; the browser knows them all, as the server does.
+const tables: readonly MessageTable[] = [validationMessages, orgMessages, auditMessages, calendarMessages, securityMessages, oidcMessages];
 
 /** The sentence for a contracts message key (zod issue `message`), in the UI's language. */
 export function fieldMessage(key: string, locale: Locale): string {
@@ -42,4 +40,23 @@ export function useRules() {
     }),
     [locale],
   );
+}
+
+/**
+ * Field errors a whole-form schema finds (cross-field rules such as a region code matching its level), ready
+ * for antd `Form.setFields`; empty when the values pass.
+ */
+export function schemaFieldErrors(schema: ZodType, values: unknown, locale: Locale): { name: (string | number)[]; errors: string[] }[] {
+  const result = schema.safeParse(values);
+  if (result.success) return [];
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const issue of result.error.issues) {
+    const name = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    const message = fieldMessage(issue.message, locale);
+    if (!entry.errors.includes(message)) entry.errors.push(message);
+    byField.set(key, entry);
+  }
+  return [...byField.values()];
 }

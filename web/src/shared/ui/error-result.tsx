@@ -3,6 +3,7 @@ import type { ResultProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
+import { isMessageKey } from '../api/problem';
 
 function statusOf(error: unknown): ResultProps['status'] {
   if (!isApiError(error)) return 'error';
@@ -29,7 +30,7 @@ export function ErrorResult({ error, onRetry, isRetrying }: { error: unknown; on
         title={problem?.title ?? t('common.states.loadFailed')}
         subTitle={
           <>
-            {problem?.detail ? <div>{problem.detail}</div> : null}
+            {problem?.detail && !isMessageKey(problem.detail) ? <div>{problem.detail}</div> : null}
             {problem?.requestId ? (
               <Typography.Text type="secondary">{t('common.states.requestId', { requestId: problem.requestId })}</Typography.Text>
             ) : null}

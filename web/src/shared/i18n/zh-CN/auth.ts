@@ -13,7 +13,7 @@ export const auth = {
     registerCitizen: '个人注册',
     registerEnterprise: '企业注册',
     lockedHelp: '如需立即解锁,请联系本单位安全管理员。',
-    returnNotice: '登录后将继续前往您刚才访问的系统。',
+    returnNotice: '登录后将继续前往您刚才访问的页面或系统。',
   },
   register: {
     title: '注册',

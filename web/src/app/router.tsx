@@ -1,0 +1,140 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import type { Permission } from '@zhengtong/contracts';
+import { FullPageSpin, RequireSession } from '../auth/require-session';
+import { SessionWatcher } from '../auth/session-watcher';
+import { LoginPage } from '../auth/login-page';
+import { RegisterChoicePage } from '../auth/register-choice-page';
+import { RegisterCitizenPage } from '../auth/register-citizen-page';
+import { RegisterEnterprisePage } from '../auth/register-enterprise-page';
+import { SetupPasswordPage } from '../auth/setup-password-page';
+import { SetupTotpPage } from '../auth/setup-totp-page';
+import { PortalHomePage } from '../portal/home-page';
+import { MyLayout } from '../portal/my/my-layout';
+import { ProfilePage } from '../portal/my/profile-page';
+import { DataUsePage } from '../portal/my/data-use-page';
+import { AgentsPage } from '../portal/my/agents-page';
+import { ActingPage } from '../portal/my/acting-page';
+import { MySecurityPage } from '../portal/my/security-page';
+import { WorkbenchHomePage } from '../workbench/home-page';
+import { StaffSecurityPage } from '../workbench/security-page';
+import { PersonLookupPage } from '../workbench/person-lookup-page';
+import { adminPermissions, adminSections, type AdminSectionKey } from '../admin/sections';
+import { PortalLayout } from './layouts/portal-layout';
+import { WorkbenchLayout } from './layouts/workbench-layout';
+import { AdminLayout } from './layouts/admin-layout';
+import { CockpitLayout } from './layouts/cockpit-layout';
+import { NotFoundPage } from './not-found-page';
+
+// The cockpit (ECharts) and the admin screens load on demand: citizens never download them.
+function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const CockpitPage = named(() => import('../cockpit/cockpit-page'), 'CockpitPage');
+const adminPages: Record<AdminSectionKey, ComponentType> = {
+  regions: named(() => import('../admin/regions/regions-page'), 'RegionsPage'),
+  departments: named(() => import('../admin/departments/departments-page'), 'DepartmentsPage'),
+  staff: named(() => import('../admin/staff/staff-page'), 'StaffPage'),
+  roles: named(() => import('../admin/roles/roles-page'), 'RolesPage'),
+  oidcClients: named(() => import('../admin/oidc-clients/oidc-clients-page'), 'OidcClientsPage'),
+  calendar: named(() => import('../admin/calendar/calendar-page'), 'CalendarPage'),
+  securityPolicy: named(() => import('../admin/security-policy/security-policy-page'), 'SecurityPolicyPage'),
+  audit: named(() => import('../admin/audit/audit-page'), 'AuditPage'),
+  outbox: named(() => import('../admin/outbox/outbox-page'), 'OutboxPage'),
+};
+
+function Root() {
+  return (
+    <>
+      <SessionWatcher />
+      <Outlet />
+    </>
+  );
+}
+
+function Guarded({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
+  return (
+    <RequireSession accountTypes={['staff']} anyOf={anyOf}>
+      <Suspense fallback={<FullPageSpin />}>{children}</Suspense>
+    </RequireSession>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      {
+        path: '/',
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterChoicePage /> },
+          { path: 'register/citizen', element: <RegisterCitizenPage /> },
+          { path: 'register/enterprise', element: <RegisterEnterprisePage /> },
+          { path: 'setup/password', element: <SetupPasswordPage /> },
+          { path: 'setup/totp', element: <SetupTotpPage /> },
+          {
+            path: 'my',
+            element: (
+              <RequireSession accountTypes={['citizen', 'enterprise']}>
+                <MyLayout />
+              </RequireSession>
+            ),
+            children: [
+              { index: true, element: <ProfilePage /> },
+              { path: 'data-use', element: <DataUsePage /> },
+              { path: 'agents', element: <RequireSession accountTypes={['enterprise']}><AgentsPage /></RequireSession> },
+              { path: 'acting', element: <RequireSession accountTypes={['citizen']}><ActingPage /></RequireSession> },
+              { path: 'security', element: <MySecurityPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: '/workbench',
+        element: (
+          <RequireSession isStandalone accountTypes={['staff']} anyOf={['workbench.use']}>
+            <WorkbenchLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <WorkbenchHomePage /> },
+          { path: 'security', element: <StaffSecurityPage /> },
+          { path: 'persons', element: <Guarded anyOf={['person.read']}><PersonLookupPage /></Guarded> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: '/cockpit',
+        element: (
+          <RequireSession isStandalone accountTypes={['staff']} anyOf={['cockpit.view']}>
+            <CockpitLayout />
+          </RequireSession>
+        ),
+        children: [{ index: true, element: <Suspense fallback={<FullPageSpin />}><CockpitPage /></Suspense> }],
+      },
+      {
+        path: '/admin',
+        element: (
+          <RequireSession isStandalone accountTypes={['staff']} anyOf={adminPermissions}>
+            <AdminLayout />
+          </RequireSession>
+        ),
+        children: [
+          ...adminSections.map((s) => {
+            const Page = adminPages[s.key];
+            return { path: s.path.replace('/admin/', ''), element: <Guarded anyOf={s.anyOf}><Page /></Guarded> };
+          }),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

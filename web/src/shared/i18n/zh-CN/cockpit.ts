@@ -1,0 +1,18 @@
+export const cockpit = {
+  title: '平台运行总览',
+  accounts: '账号数量',
+  citizens: '个人账号',
+  enterprises: '企业账号',
+  staff: '工作人员',
+  loginsByDay: '近期每日登录',
+  loginSuccess: '登录成功',
+  loginFailure: '登录失败',
+  departmentsByRegion: '各区划部门数',
+  departments: '部门数',
+  auditByAction: '审计事件分布',
+  auditCount: '次数',
+  day: '日期',
+  region: '区划',
+  action: '操作',
+  showTable: '以表格查看数据',
+} as const;

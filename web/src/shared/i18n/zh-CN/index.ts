@@ -1,0 +1,9 @@
+import { common } from './common';
+import { auth } from './auth';
+import { portal } from './portal';
+import { workbench } from './workbench';
+import { cockpit } from './cockpit';
+import { admin } from './admin';
+
+/** The source language: every key the UI uses starts here; en-US must have the same keys. */
+export const zhCN = { common, auth, portal, workbench, cockpit, admin };

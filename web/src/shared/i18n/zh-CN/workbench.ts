@@ -1,0 +1,25 @@
+export const workbench = {
+  home: {
+    title: '工作台',
+    greeting: '{{name}},您好!以下是您的角色可以使用的功能。',
+    department: '所在部门:',
+    roles: '角色:',
+    noRoles: '尚未授予角色,请联系安全管理员',
+    tilesTitle: '我的功能',
+    cockpitText: '平台账号、登录与审计运行情况',
+    personsText: '按身份证号查询群众实名信息(每次查询都会记录并告知本人)',
+    securityText: '修改密码、绑定动态验证码、在所有设备上退出',
+    totpSuggestion: '您的账号尚未绑定动态验证码。开启双因素认证后,即使密码泄露,他人也无法登录。',
+    fewTiles: '业务功能随各业务模块上线后,会按您的角色出现在这里。',
+  },
+  persons: {
+    title: '实名信息查询',
+    intro: '按身份证号精确查询。查询事由会记入审计日志,群众本人可在“数据使用记录”中看到。',
+    purpose: '查询事由',
+    purposeHelp: '如:办理社保卡补领(办件号 ……)',
+    result: '查询结果',
+    notFound: '未找到该身份证号对应的注册用户。',
+    unmask: '显示完整信息',
+    unmaskedNote: '当前显示完整信息,本次查看已记录。',
+  },
+} as const;
