@@ -11,7 +11,27 @@ export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 /** Counting stops here, so a page of a huge trail costs the same as a page of a small one. */
 export const AUDIT_COUNT_CAP = 10_000;
 
-const instant = z.iso.datetime({ offset: true, message: 'invalid_format' });
+/** A zod error param: 'required' when the value is missing, the given message key otherwise. */
+export function requiredOr(key: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : key) };
+}
+
+/** A whole number from a query string; missing is 'required' (z.coerce would turn it into NaN first). */
+export function queryInt(min: number, max: number) {
+  return z
+    .string(requiredOr('invalid_type'))
+    .regex(/^\d{1,10}$/, 'invalid_type')
+    .transform(Number)
+    .pipe(z.number().int().min(min, 'too_small').max(max, 'too_big'));
+}
+
+// PostgreSQL has no year 0 and JavaScript dates end in 275760: keep instants to years a trail can hold.
+const instant = z.iso
+  .datetime({ offset: true, message: 'invalid_format' })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, 'invalid_format');
 const text = (max: number) => z.string().trim().min(1, 'too_small').max(max, 'too_big');
 
 const auditFilterShape = {
@@ -27,7 +47,7 @@ const auditFilterShape = {
   objectType: text(40).optional(),
   objectId: text(100).optional(),
   result: z.enum(auditResults, 'invalid_value').optional(),
-  ip: z.union([z.ipv4('invalid_format'), z.ipv6('invalid_format')]).optional(),
+  ip: z.union([z.ipv4(), z.ipv6()], 'invalid_format').optional(),
   requestId: text(100).optional(),
 };
 
@@ -39,7 +59,8 @@ function rangeInOrder(value: { from?: string; to?: string }, ctx: z.RefinementCt
 
 /** Keyset paging: `cursor` is the `nextCursor` of the previous page (records older than it). */
 export const cursorQueryShape = {
-  cursor: z.string().regex(/^\d{1,19}$/, 'invalid_format').optional(),
+  // 18 digits: every id a bigint column can hold for centuries, and nothing PostgreSQL would refuse as out of range.
+  cursor: z.string().regex(/^\d{1,18}$/, 'invalid_format').optional(),
   pageSize: z.coerce.number().int('invalid_type').min(1, 'too_small').max(200, 'too_big').default(50),
 };
 

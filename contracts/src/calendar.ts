@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './errors';
+import { queryInt, requiredOr } from './audit';
 
 /** 工作日历: the official holiday and adjusted-workday schedule per year, editable by the system admin. */
 
@@ -9,15 +10,20 @@ export type CalendarDayKind = (typeof calendarDayKinds)[number];
 export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
 
-const yearSchema = z.coerce
+const yearParamSchema = z.coerce
   .number()
   .int('invalid_type')
   .min(CALENDAR_MIN_YEAR, 'calendar.yearRange')
   .max(CALENDAR_MAX_YEAR, 'calendar.yearRange');
-const versionSchema = z.coerce.number().int('invalid_type').min(1, 'too_small');
+const yearSchema = z
+  .number(requiredOr('invalid_type'))
+  .int('invalid_type')
+  .min(CALENDAR_MIN_YEAR, 'calendar.yearRange')
+  .max(CALENDAR_MAX_YEAR, 'calendar.yearRange');
+const versionSchema = z.number(requiredOr('invalid_type')).int('invalid_type').min(1, 'too_small');
 const sourceSchema = z.string().trim().min(4, 'too_small').max(300, 'too_big');
 
-export const calendarYearParam = z.object({ year: yearSchema });
+export const calendarYearParam = z.object({ year: yearParamSchema });
 export const calendarDateParam = z.object({ date: z.iso.date('invalid_format') });
 
 export const calendarYearView = z.object({
@@ -63,7 +69,7 @@ export const createCalendarYearInput = z.object({
 export type CreateCalendarYearInput = z.infer<typeof createCalendarYearInput>;
 
 export const putCalendarDayInput = z.object({
-  kind: z.enum(calendarDayKinds, 'invalid_value'),
+  kind: z.enum(calendarDayKinds, requiredOr('invalid_value')),
   /** Holiday name, or the holiday a worked weekend day makes up for. */
   name: z.string().trim().min(1, 'required').max(30, 'too_big'),
   /** The year's version as read; a concurrent edit of the same year makes this save fail. */
@@ -71,7 +77,7 @@ export const putCalendarDayInput = z.object({
 });
 export type PutCalendarDayInput = z.infer<typeof putCalendarDayInput>;
 
-export const calendarVersionQuery = z.object({ version: versionSchema });
+export const calendarVersionQuery = z.object({ version: queryInt(1, 2_147_483_647) });
 
 export const confirmCalendarYearInput = z.object({
   /** The notice's title and document number, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号）. */
@@ -84,8 +90,8 @@ export const loadOfficialResult = z.object({ loadedYears: z.array(z.number().int
 
 export const workingDaysQuery = z.object({
   /** A date (YYYY-MM-DD, Beijing) or an instant with offset; the starting day itself is not counted. */
-  from: z.union([z.iso.date('invalid_format'), z.iso.datetime({ offset: true, message: 'invalid_format' })], 'invalid_format'),
-  days: z.coerce.number().int('invalid_type').min(1, 'too_small').max(3650, 'too_big'),
+  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })], requiredOr('invalid_format')),
+  days: queryInt(1, 3650),
 });
 export type WorkingDaysQuery = z.infer<typeof workingDaysQuery>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './errors';
-import { cursorPageOf, cursorQueryShape } from './audit';
+import { cursorPageOf, cursorQueryShape, requiredOr } from './audit';
 
 /** Security policy (安全策略, the security admin's) and outbox inspection (the operators'). */
 
@@ -17,7 +17,7 @@ export const securityPolicyView = z.object({
 export type SecurityPolicyView = z.infer<typeof securityPolicyView>;
 
 export const securityPolicyInput = z.object({
-  requireStaffTotp: z.boolean('invalid_type'),
+  requireStaffTotp: z.boolean(requiredOr('invalid_type')),
   version: z.string().min(1, 'required').max(64, 'too_big'),
 });
 export type SecurityPolicyInput = z.infer<typeof securityPolicyInput>;

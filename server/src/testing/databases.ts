@@ -70,7 +70,16 @@ export async function freshDatabase(): Promise<{ database: Database; databaseUrl
       database,
       databaseUrl,
       drop: async () => {
-        await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await admin(async (c) => {
+          // pg's Pool.end() resolves before its sockets have closed; a forced drop would then kill those
+          // connections and their clients throw "terminating connection due to administrator command".
+          for (let waited = 0; waited < 3000; waited += 25) {
+            const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+            if (rows[0]?.n === '0') break;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        });
       },
     };
   }

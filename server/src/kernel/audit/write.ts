@@ -33,15 +33,18 @@ export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry): Pro
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
   const head = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = head?.hash ?? GENESIS_HASH;
-  const { rows } = await sql<{ id: string }>`select nextval('audit_log_id_seq')::text as id`.execute(tx);
+  // The time comes from the database clock, taken under the chain lock: one clock for every server process
+  // (等保2.0 asks for reliable audit timestamps), and `at` never decreases as `id` grows, so a time range is an id range.
+  const { rows } = await sql<{ id: string; at: Date }>`select nextval('audit_log_id_seq')::text as id, clock_timestamp() as at`.execute(tx);
   const id = rows[0]?.id;
-  if (!id) throw new Error('audit_log sequence returned nothing');
+  const at = rows[0]?.at;
+  if (!id || !at) throw new Error('audit_log sequence returned nothing');
   const who = describeActor(actor);
   // Round-trip through JSON so the hash covers exactly what jsonb will store.
   const detail = JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>;
   const fields = {
     id,
-    at: new Date(),
+    at,
     actorId: who.id,
     actorName: who.name,
     actorRole: who.role,

@@ -65,6 +65,9 @@ export class JobRunner {
   }
 
   private async runOne(): Promise<boolean> {
+    // PostgreSQL refuses `in ()`, and text may not contain NUL (the sentinel this used to pass made every claim fail).
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return false;
     let claimed: { id: string; attempts: number; max_attempts: number } | undefined;
     try {
       return await this.db.transaction().execute(async (tx) => {
@@ -73,7 +76,7 @@ export class JobRunner {
           .selectAll()
           .where('status', '=', 'queued')
           .where('run_at', '<=', sql<Date>`now()`)
-          .where('kind', 'in', [...this.handlers.keys(), '\u0000'])
+          .where('kind', 'in', kinds)
           .orderBy('run_at')
           .limit(1)
           .forUpdate()

@@ -1,10 +1,17 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { auditMessages } from '@zhengtong/contracts';
+import { registerMessages } from '../../kernel/i18n';
+import { auditTrailRoutes, dataAccessRoutes } from './routes';
+
+registerMessages(auditMessages);
 
 /** Auditor screens' API: search and export the audit trail, verify the chain; citizens' data-use tracker. */
 export default fp(
-  async function auditTrail(_app: FastifyInstance) {
-    // routes
+  async function auditTrail(app: FastifyInstance) {
+    // Its own scope, so the hook that records refused attempts applies to the audit-trail routes only.
+    await app.register(auditTrailRoutes);
+    dataAccessRoutes(app);
   },
   { name: 'audit-trail', dependencies: ['identity'] },
 );
