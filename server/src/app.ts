@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './kernel/config';
 import { migrate, openDatabase, sql, type Database } from './kernel/db';
@@ -73,6 +74,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   registerProblemHandlers(app, { spaIndexHtml: hasWeb ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined });
   await app.register(cookie);
+  // Off by default; routes that need it (sign-in, registration) opt in through config.rateLimit.
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -13,6 +13,8 @@ export type Config = {
   idleTimeoutMinutes: number;
   lockAfterFailures: number;
   lockMinutes: number;
+  /** Sign-in and registration attempts per client IP per minute (0 = no limit); complements the per-account lockout. */
+  authRateLimitPerMinute: number;
   /** Folder of the built SPA; served at / when it exists. */
   webDist: string | undefined;
   logLevel: string;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     idleTimeoutMinutes: intFrom(env.IDLE_TIMEOUT_MINUTES, 30),
     lockAfterFailures: intFrom(env.LOCK_AFTER_FAILURES, 5),
     lockMinutes: intFrom(env.LOCK_MINUTES, 15),
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE === '0' ? 0 : intFrom(env.AUTH_RATE_LIMIT_PER_MINUTE, 30),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     runWorkers: boolFrom(env.RUN_WORKERS, true),

@@ -45,7 +45,7 @@ async function attachedDatabase(primary: TestApp): Promise<{ database: Database;
 export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] = {}, { attachTo }: TestAppOptions = {}): Promise<TestApp> {
   const { database, databaseUrl, drop } = attachTo ? await attachedDatabase(attachTo) : await freshDatabase();
   const config = loadConfig(
-    { ...process.env, PORT: '0', PUBLIC_URL: 'http://localhost:8080', LOG_LEVEL: 'silent', RUN_WORKERS: 'false' },
+    { ...process.env, PORT: '0', PUBLIC_URL: 'http://localhost:8080', LOG_LEVEL: 'silent', RUN_WORKERS: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '0' },
     { databaseUrl: databaseUrl === 'memory://' ? 'memory://' : databaseUrl, webDist: '/nonexistent', ...overrides },
   );
   // ZT_TEST_LOG=error (or info) shows the server's log while debugging a test.

@@ -23,6 +23,9 @@ export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const kernel = app.kernel;
   const isSecure = kernel.config.publicUrl.startsWith('https://');
+  // Per client IP, against password spraying across many accounts (the per-account lockout covers one account).
+  const perMinute = kernel.config.authRateLimitPerMinute;
+  const limited = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: '1 minute' } } : {};
 
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure });
@@ -35,7 +38,7 @@ export function authRoutes(app: FastifyInstance): void {
   };
 
   r.post('/api/auth/login', {
-    config: { access: 'public' },
+    config: { access: 'public', ...limited },
     schema: { tags, summary: '账号密码登录 (staff may need a TOTP code)', body: loginInput, response: { 200: loginResult } },
   }, async (req, reply) => {
     const actor = req.actor as AnonymousActor;
@@ -99,7 +102,7 @@ export function authRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/registrations/citizen', {
-    config: { access: 'public' },
+    config: { access: 'public', ...limited },
     schema: { tags: ['registration'], summary: '个人注册 (real name + 身份证号)', body: registerCitizenInput, response: { 201: loginResult } },
   }, async (req, reply) => {
     const actor = req.actor as AnonymousActor;
@@ -110,7 +113,7 @@ export function authRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/registrations/enterprise', {
-    config: { access: 'public' },
+    config: { access: 'public', ...limited },
     schema: { tags: ['registration'], summary: '企业注册 (统一社会信用代码 + 法定代表人)', body: registerEnterpriseInput, response: { 201: loginResult } },
   }, async (req, reply) => {
     const actor = req.actor as AnonymousActor;

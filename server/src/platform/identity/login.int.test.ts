@@ -87,3 +87,18 @@ describe('sign-in', () => {
     expect((await t.as(b, { method: 'GET', url: '/api/me' })).json().code).toBe('SESSION_EXPIRED');
   });
 });
+
+describe('per-address limit on sign-in', () => {
+  it('answers 429 with a clear message once one address tries too often, whatever the accounts', async () => {
+    const limited = await createTestApp({ authRateLimitPerMinute: 3 });
+    try {
+      const attempt = (i: number) => limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody${i}`, password: 'Wrong#pass1' } });
+      for (let i = 0; i < 3; i++) expect((await attempt(i)).statusCode).toBe(401);
+      const blocked = await attempt(4);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json()).toMatchObject({ code: 'RATE_LIMITED', title: '请求过于频繁,请稍后再试' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
