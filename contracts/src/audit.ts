@@ -108,6 +108,13 @@ export const auditVerifyView = z.object({
   reason: z.enum(auditChainReasons).nullable(),
   verifiedAt: z.string(),
   durationMs: z.number().int(),
+  /** Signed checkpoints kept outside the database (they catch a rewritten tail or removed newest records). */
+  checkpoints: z.object({
+    isIntact: z.boolean(),
+    checked: z.number().int(),
+    auditId: z.string().nullable(),
+    reason: z.enum(['bad-signature', 'record-missing', 'record-changed', 'unreadable']).nullable(),
+  }),
 });
 export type AuditVerifyView = z.infer<typeof auditVerifyView>;
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
 import { loadConfig } from './kernel/config';
 import { migrate, openDatabase } from './kernel/db';
-import { verifyAuditChain } from './kernel/audit';
+import { verifyAuditChain, verifyCheckpoints } from './kernel/audit';
 import { seedDemoCity, isDatabaseEmpty } from './demo';
 import { startWorkers } from './workers';
 
@@ -94,12 +94,19 @@ async function main(argv: string[]): Promise<number> {
     case 'audit-verify':
       return withDatabase(async (database) => {
         const verdict = await verifyAuditChain(database.db);
-        if (verdict.ok) {
-          process.stdout.write(`audit chain intact: ${verdict.checked} records verified (last id ${verdict.lastId ?? '-'})\n`);
-          return 0;
+        if (!verdict.ok) {
+          process.stdout.write(`audit chain BROKEN at record id ${verdict.brokenId} (${verdict.reason}); ${verdict.checked} records before it are intact\n`);
+          return 1;
         }
-        process.stdout.write(`audit chain BROKEN at record id ${verdict.brokenId} (${verdict.reason}); ${verdict.checked} records before it are intact\n`);
-        return 1;
+        process.stdout.write(`audit chain intact: ${verdict.checked} records verified (last id ${verdict.lastId ?? '-'})\n`);
+        const dir = loadConfig().auditCheckpointDir;
+        const anchored = await verifyCheckpoints(database.db, { dir });
+        if (!anchored.ok) {
+          process.stdout.write(`audit checkpoint FAILED at line ${anchored.line} of ${dir} (record id ${anchored.auditId}: ${anchored.reason})\n`);
+          return 1;
+        }
+        process.stdout.write(`audit checkpoints intact: ${anchored.checked} signed checkpoints in ${dir} match\n`);
+        return 0;
       });
     case 'help':
     case '--help':

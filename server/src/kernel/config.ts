@@ -20,6 +20,9 @@ export type Config = {
   logLevel: string;
   /** Background job and outbox workers; off in most tests, which drive them by hand. */
   runWorkers: boolean;
+  /** Where signed audit checkpoints are appended: separate, append-only storage in production. */
+  auditCheckpointDir: string;
+  auditCheckpointMinutes: number;
   version: string;
 };
 
@@ -53,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     runWorkers: boolFrom(env.RUN_WORKERS, true),
+    auditCheckpointDir: path.resolve(env.AUDIT_CHECKPOINT_DIR ?? path.join(env.DATA_DIR ?? './data', 'audit-checkpoints')),
+    auditCheckpointMinutes: intFrom(env.AUDIT_CHECKPOINT_MINUTES, 10),
     version: env.npm_package_version ?? '0.1.0',
   };
   return { ...config, ...overrides };

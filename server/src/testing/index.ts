@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig } from '../kernel/config';
@@ -46,7 +48,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
   const { database, databaseUrl, drop } = attachTo ? await attachedDatabase(attachTo) : await freshDatabase();
   const config = loadConfig(
     { ...process.env, PORT: '0', PUBLIC_URL: 'http://localhost:8080', LOG_LEVEL: 'silent', RUN_WORKERS: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '0' },
-    { databaseUrl: databaseUrl === 'memory://' ? 'memory://' : databaseUrl, webDist: '/nonexistent', ...overrides },
+    { databaseUrl: databaseUrl === 'memory://' ? 'memory://' : databaseUrl, webDist: '/nonexistent', auditCheckpointDir: fs.mkdtempSync(path.join(os.tmpdir(), 'zt-checkpoints-')), ...overrides },
   );
   // ZT_TEST_LOG=error (or info) shows the server's log while debugging a test.
   const app = await buildApp({ ...config, logLevel: process.env.ZT_TEST_LOG ?? 'silent' }, { database, isMigrated: true, logger: Boolean(process.env.ZT_TEST_LOG), masterKeyHex: '11'.repeat(32) });

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { auditMessages } from '@zhengtong/contracts';
 import { registerMessages } from '../../kernel/i18n';
+import { writeCheckpoint } from '../../kernel/audit';
 import { auditTrailRoutes, dataAccessRoutes } from './routes';
 
 registerMessages(auditMessages);
@@ -12,6 +13,10 @@ export default fp(
     // Its own scope, so the hook that records refused attempts applies to the audit-trail routes only.
     await app.register(auditTrailRoutes);
     dataAccessRoutes(app);
+    const { config, keys, db } = app.kernel;
+    app.kernel.jobs.every('audit.checkpoint', config.auditCheckpointMinutes * 60, async () => {
+      await writeCheckpoint(db, { secretsKey: keys.secrets, dir: config.auditCheckpointDir });
+    });
   },
   { name: 'audit-trail', dependencies: ['identity'] },
 );

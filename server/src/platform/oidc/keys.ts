@@ -1,33 +1,13 @@
 import crypto from 'node:crypto';
 import type { JWK } from 'oidc-provider';
 import type { Kernel } from '../../kernel/context';
-import { CipherError, sm4Decrypt, sm4Encrypt } from '../../kernel/crypto';
+import { sharedSecret as readSharedSecret } from '../../kernel/secrets';
 
 const SIGNING_KEYS = 'oidc.jwks';
 const COOKIE_KEYS = 'oidc.cookie-keys';
 
-/**
- * A secret shared by every server process: the first process to start creates it, later ones (and racing ones)
- * read the same row. Stored SM4-encrypted under the secrets key, bound to its name.
- */
-async function sharedSecret(kernel: Kernel, name: string, create: () => string): Promise<string> {
-  const context = `secrets:${name}`;
-  const read = async () => (await kernel.db.selectFrom('secrets').select('value').where('name', '=', name).executeTakeFirst())?.value;
-  let stored = await read();
-  if (stored === undefined) {
-    const value = sm4Encrypt(kernel.keys.secrets, create(), context);
-    await kernel.db.insertInto('secrets').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
-    stored = await read();
-  }
-  if (stored === undefined) throw new Error(`secret ${name} could not be stored`);
-  try {
-    return sm4Decrypt(kernel.keys.secrets, stored, context);
-  } catch (error) {
-    if (error instanceof CipherError) {
-      throw new Error(`secret ${name} cannot be decrypted: MASTER_KEY differs from the one that created it`, { cause: error });
-    }
-    throw error;
-  }
+function sharedSecret(kernel: Kernel, name: string, create: () => string): Promise<string> {
+  return readSharedSecret(kernel.db, kernel.keys.secrets, name, create);
 }
 
 /** RFC 7638 thumbprint, so the key id changes exactly when the key does. */
