@@ -9,3 +9,5 @@ export * from './calendar';
 export * from './security';
 export * from './oidc';
 export * from './cockpit';
+export * from './catalogue-form';
+export * from './catalogue';

@@ -20,6 +20,20 @@ export const permissions = [
   'outbox.read',
   'cockpit.view',
   'workbench.use',
+  // Service item catalogue (GB/T 39554): editing implementations and drafts; reviewing and publishing versions.
+  'service-item.manage',
+  'service-item.review',
+  // Cases (办件): see services/cases/workflow.ts for which action needs which.
+  'case.read',
+  // Region-wide read of cases (leaders, supervision), beyond the reader's own department.
+  'case.oversee',
+  'case.accept',
+  // 综合窗口: file for walk-in applicants and accept any department's items in the clerk's region (一窗受理).
+  'case.window',
+  'case.review',
+  'case.decide',
+  // The dishonesty list that bars 告知承诺 until the credit domain provides it.
+  'credit-blacklist.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,6 +52,8 @@ export const staffRoles = [
   'data-admin',
   'data-consumer',
   'leader',
+  'catalogue-admin',
+  'catalogue-editor',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export type Role = StaffRole | 'citizen' | 'enterprise';
@@ -47,12 +63,12 @@ export const separatedRoles: readonly StaffRole[] = ['sysadmin', 'secadmin', 'au
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   // System admin runs the platform's structure but cannot grant roles or read the audit trail.
-  sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'workbench.use'],
+  sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'workbench.use', 'credit-blacklist.manage'],
   // Security admin grants roles and sets policy but does not run the structure or audit itself.
   secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy', 'workbench.use'],
   auditor: ['audit.read', 'audit.export', 'workbench.use'],
-  clerk: ['person.read', 'enterprise.read', 'workbench.use'],
-  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'workbench.use'],
+  clerk: ['person.read', 'enterprise.read', 'workbench.use', 'case.read', 'case.accept', 'case.window'],
+  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'workbench.use', 'case.read', 'case.review', 'case.decide'],
   'hotline-agent': ['person.read', 'workbench.use'],
   dispatcher: ['person.read', 'workbench.use'],
   handler: ['workbench.use'],
@@ -61,7 +77,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   inspector: ['enterprise.read', 'workbench.use'],
   'data-admin': ['workbench.use'],
   'data-consumer': ['workbench.use'],
-  leader: ['cockpit.view', 'workbench.use'],
+  leader: ['cockpit.view', 'workbench.use', 'case.read', 'case.oversee'],
+  // The platform's 事项管理员 keeps the region's catalogue (items, any department's implementations) and publishes.
+  'catalogue-admin': ['service-item.manage', 'service-item.review', 'workbench.use'],
+  // A department's own catalogue editor keeps that department's implementations and submits them for review.
+  'catalogue-editor': ['service-item.manage', 'workbench.use'],
   citizen: [],
   enterprise: [],
 };
@@ -81,6 +101,8 @@ export const roleNames: Record<Role, { 'zh-CN': string; 'en-US': string }> = {
   'data-admin': { 'zh-CN': '数据管理员', 'en-US': 'Data administrator' },
   'data-consumer': { 'zh-CN': '数据使用人员', 'en-US': 'Data consumer' },
   leader: { 'zh-CN': '领导', 'en-US': 'Leader' },
+  'catalogue-admin': { 'zh-CN': '事项管理员', 'en-US': 'Service catalogue administrator' },
+  'catalogue-editor': { 'zh-CN': '部门事项编辑员', 'en-US': 'Department catalogue editor' },
   citizen: { 'zh-CN': '群众', 'en-US': 'Citizen' },
   enterprise: { 'zh-CN': '企业', 'en-US': 'Enterprise' },
 };

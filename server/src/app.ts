@@ -18,6 +18,7 @@ import { pickLocale } from './kernel/i18n';
 import { registerIdempotency, registerOriginCheck, registerProblemHandlers, registerRouteGuard } from './kernel/http';
 import { SESSION_COOKIE } from './platform/identity';
 import { platformPlugins } from './platform';
+import { servicePlugins } from './services';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   for (const plugin of platformPlugins) await app.register(plugin);
+  for (const plugin of servicePlugins) await app.register(plugin);
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: true });

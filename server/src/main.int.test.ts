@@ -18,9 +18,11 @@ async function freePort(): Promise<number> {
 }
 
 function start(dataDir: string, port: number) {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/src/main.ts', 'start'], {
+  // Exactly what `npm start` runs (in-process TypeScript loader, so SIGTERM reaches the server itself; the tsx CLI
+  // would relay it and SIGKILL a child that takes more than 30 ms to acknowledge).
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', SKIP_WEB_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

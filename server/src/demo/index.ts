@@ -8,6 +8,7 @@ import { hashPassword, protect } from '../platform/identity';
 import { createStaffAccount } from '../platform/identity';
 import { loadOfficialCalendar } from '../platform/calendar';
 import { demoRegions } from './regions';
+import { seedDemoServiceItems } from './service-items';
 import { DEMO_PASSWORD, demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
 export { DEMO_PASSWORD } from './people';
@@ -118,6 +119,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
     }
     await audit(tx, actor, { action: 'demo.accounts', detail: { citizens: demoCitizens.length, enterprises: demoEnterprises.length } });
   });
+  await seedDemoServiceItems(kernel);
 
   return demoAccountLines();
 }

@@ -51,6 +51,9 @@ export const demoStaff: DemoStaff[] = [
   { username: 'dataconsumer', name: '高原', department: 'hrss', roles: ['data-consumer'], position: '社保经办员', phone: '13988000013' },
   { username: 'leader', name: '陈市长', department: 'bigdata', roles: ['leader'], position: '局长', phone: '13988000014' },
   { username: 'qsclerk', name: '段玉', department: 'qingshi-service', roles: ['clerk'], phone: '13988000015' },
+  // 事项管理员 of the 政务服务管理局 keeps the city's catalogue and publishes; the market bureau's editor keeps its own.
+  { username: 'catalogue', name: '许文静', department: 'gov-service', roles: ['catalogue-admin'], position: '窗口负责人', phone: '13988000016' },
+  { username: 'itemeditor', name: '罗明', department: 'market', roles: ['catalogue-editor'], position: '登记注册科审批员', phone: '13988000017' },
 ];
 
 export type DemoCitizen = { name: string; region6: string; birth: string; seq: number; phone: string };

@@ -254,6 +254,255 @@ export type OidcPayloadsTable = {
   consumed_at: Date | null;
 };
 
+// ---------------------------------------------------------------- services/catalogue (0006_catalogue.sql)
+
+export type LifeEventsTable = {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  audience: 'person' | 'enterprise';
+  sort: Defaulted<number>;
+};
+
+export type ServiceItemsTable = {
+  id: string;
+  basic_code: string;
+  name: string;
+  type: 'license' | 'benefit' | 'confirmation' | 'levy' | 'adjudication' | 'reward' | 'otherPower' | 'publicService';
+  power_source: 'statutory' | 'delegated' | 'authorized' | 'entrusted' | 'peerAuthorized' | 'peerEntrusted';
+  basis: Json<{ name: string; article: string; excerpt: string }[]>;
+  audience: 'person' | 'enterprise' | 'both';
+  keywords: Defaulted<string[]>;
+  aliases: Defaulted<string[]>;
+  department_category: string;
+  description: Defaulted<string>;
+  sort: Defaulted<number>;
+  region_code: string;
+  search_name: string;
+  search_aliases: Defaulted<string[]>;
+  search_keywords: Defaulted<string[]>;
+  search_text: string;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ServiceItemLifeEventsTable = { service_item_id: string; life_event_code: string };
+
+export type ServiceItemImplementationsTable = {
+  id: string;
+  service_item_id: string;
+  department_id: string;
+  region_code: string;
+  serial: number;
+  implementation_code: string;
+  is_active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ItemVersionStatusColumn = 'draft' | 'review' | 'published' | 'retired';
+type LimitUnitColumn = 'workingDay' | 'naturalDay';
+
+export type ServiceItemVersionsTable = {
+  id: string;
+  implementation_id: string;
+  version: number;
+  status: ItemVersionStatusColumn;
+  effective_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  effective_to: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  item_snapshot: Json<Record<string, unknown>>;
+  acceptance_conditions: string;
+  legal_limit_days: number | null;
+  legal_limit_unit: LimitUnitColumn | null;
+  legal_limit_note: Defaulted<string>;
+  promised_limit_days: number;
+  promised_limit_unit: LimitUnitColumn;
+  promised_limit_note: Defaulted<string>;
+  case_kind: 'immediate' | 'promised';
+  channels: string[];
+  visits_required: number;
+  is_charged: boolean;
+  fee_basis: string | null;
+  fee_amount_fen: ColumnType<string | null, number | null | undefined, number | null>;
+  fee_note: Defaulted<string>;
+  location: string;
+  hours: string;
+  consult_phone: string;
+  complaint_phone: string;
+  allows_pledge: boolean;
+  allows_gaps: boolean;
+  materials: Json<unknown[]>;
+  form: Json<Record<string, unknown>>;
+  workflow: Json<Record<string, unknown>>;
+  result_fields: Json<unknown[]>;
+  result_template: Defaulted<string>;
+  change_note: Defaulted<string>;
+  submitted_by: string | null;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reject_reason: string | null;
+  revision: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ServiceItemVersionActionsTable = {
+  id: string;
+  version_id: string;
+  action: 'create' | 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject' | 'retire' | 'discard' | 'supersede';
+  from_status: ItemVersionStatusColumn | null;
+  to_status: ItemVersionStatusColumn | null;
+  actor_id: string | null;
+  actor_name: string;
+  note: Defaulted<string>;
+  at: Timestamp;
+};
+
+// ---------------------------------------------------------------- services/cases (0007_cases.sql)
+
+export type CaseStatusColumn = 'draft' | 'submitted' | 'accepted' | 'in_review' | 'suspended' | 'decided' | 'completed' | 'refused' | 'withdrawn' | 'denied';
+export type CaseStepColumn = 'accept' | 'review' | 'inspect' | 'decide' | 'countersign' | 'complete';
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type CasesTable = {
+  id: string;
+  case_number: string | null;
+  tracking_code: string;
+  item_version_id: string;
+  implementation_id: string;
+  service_item_id: string;
+  item_name: string;
+  department_id: string;
+  handling_department_id: string;
+  handling_department_name: string;
+  region_code: string;
+  channel: 'online' | 'window';
+  case_kind: 'immediate' | 'promised';
+  status: CaseStatusColumn;
+  current_step: CaseStepColumn | null;
+  step_role: string | null;
+  suspend_kind: 'supplement' | 'special' | null;
+  resume_status: 'submitted' | 'accepted' | 'in_review' | 'decided' | null;
+  applicant_type: 'person' | 'enterprise';
+  applicant_account_id: string | null;
+  applicant_enterprise_id: string | null;
+  applicant_name: string;
+  applicant_id_number_enc: string | null;
+  applicant_id_number_idx: string | null;
+  applicant_credit_code: string | null;
+  agent_name: string | null;
+  agent_id_number_enc: string | null;
+  agent_id_number_idx: string | null;
+  contact_phone_enc: string | null;
+  contact_email_enc: string | null;
+  filed_by: string;
+  filed_department_id: string | null;
+  form_values: ColumnType<Record<string, unknown>, string | undefined, string>;
+  material_choices: ColumnType<Record<string, 'pledge' | 'gap'>, string | undefined, string>;
+  supplement_request: ColumnType<{ requestedAt: string; items: { target: 'material' | 'field' | 'other'; key: string; reason: string }[]; note: string } | null, string | null | undefined, string | null>;
+  countersign_pending: ColumnType<string[], string | undefined, string>;
+  result_kind: 'approved' | 'denied' | 'refused' | null;
+  result_values: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  result_reason: string | null;
+  decision_file_sm3: string | null;
+  decided_at: NullableTime;
+  promised_days: number;
+  promised_unit: 'workingDay' | 'naturalDay';
+  legal_days: number | null;
+  legal_unit: 'workingDay' | 'naturalDay' | null;
+  submitted_at: NullableTime;
+  accepted_at: NullableTime;
+  due_at: NullableTime;
+  legal_due_at: NullableTime;
+  suspended_days: Defaulted<number>;
+  suspended_since: NullableTime;
+  completed_at: NullableTime;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type CaseActionsTable = {
+  id: string;
+  case_id: string;
+  seq: number;
+  action: string;
+  from_status: CaseStatusColumn | null;
+  to_status: CaseStatusColumn;
+  step: CaseStepColumn | null;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  department_id: string | null;
+  department_name: string | null;
+  note: Defaulted<string>;
+  detail: Json<Record<string, unknown>>;
+  clock: 'none' | 'start' | 'stop' | 'resume' | 'end';
+  at: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type CaseMaterialsTable = {
+  id: string;
+  case_id: string;
+  material_key: string;
+  file_sm3: string;
+  size_bytes: ColumnType<string, number, number>;
+  format: 'pdf' | 'jpg' | 'png' | 'ofd';
+  file_name: string;
+  trust_level: 'A' | 'B' | 'C' | 'D';
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  removed_at: NullableTime;
+};
+
+export type CasePledgesTable = {
+  case_id: string;
+  material_key: string;
+  pledge_text: string;
+  text_sm3: string;
+  signer_name: string;
+  signed_by: string;
+  signed_at: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type CaseGapsTable = {
+  case_id: string;
+  material_key: string;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  form: string;
+  fulfilled_at: NullableTime;
+};
+
+export type CaseNumberCountersTable = { region6: string; day: ColumnType<string, string, string>; last: number };
+
+export type NotificationsTable = {
+  id: string;
+  account_id: string;
+  case_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: NullableTime;
+};
+
+export type CreditBlacklistTable = {
+  id: string;
+  subject_type: 'person' | 'enterprise';
+  id_number_idx: string | null;
+  id_number_enc: string | null;
+  credit_code: string | null;
+  name: string;
+  reason: string;
+  source: string;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  removed_at: NullableTime;
+  removed_by: string | null;
+};
+
 /** Every table Zhengtong owns. Each domain queries only its own tables (see DESIGN.md). */
 export type DB = {
   audit_log: AuditLogTable;
@@ -278,6 +527,22 @@ export type DB = {
   sessions: SessionsTable;
   oidc_clients: OidcClientsTable;
   oidc_payloads: OidcPayloadsTable;
+  // services/catalogue
+  life_events: LifeEventsTable;
+  service_items: ServiceItemsTable;
+  service_item_life_events: ServiceItemLifeEventsTable;
+  service_item_implementations: ServiceItemImplementationsTable;
+  service_item_versions: ServiceItemVersionsTable;
+  service_item_version_actions: ServiceItemVersionActionsTable;
+  // services/cases
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  case_materials: CaseMaterialsTable;
+  case_pledges: CasePledgesTable;
+  case_gaps: CaseGapsTable;
+  case_number_counters: CaseNumberCountersTable;
+  notifications: NotificationsTable;
+  credit_blacklist: CreditBlacklistTable;
 };
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -16,7 +16,7 @@ import {
   updateDepartmentInput,
   versionInput,
 } from '@zhengtong/contracts';
-import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../regions';
+import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../../kernel/spreadsheet';
 import { createDepartment, deleteDepartment, getDepartment, listDepartments, listOptions, setDepartmentActive, updateDepartment } from './service';
 import { exportDepartments, importDepartments } from './excel';
 import { positionRoutes } from './position-routes';

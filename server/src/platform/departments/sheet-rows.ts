@@ -1,5 +1,5 @@
 import { departmentNameSchema, departmentSheetColumns, departmentShortNameSchema, departmentStatusLabels, parseCreditCode, positionNameSchema } from '@zhengtong/contracts';
-import { normalizeCode, parseSortCell, type Sheet } from '../regions';
+import { normalizeCode, parseSortCell, type Sheet } from '../../kernel/spreadsheet';
 
 export type DepartmentColumn = keyof typeof departmentSheetColumns;
 

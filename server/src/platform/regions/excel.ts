@@ -17,8 +17,7 @@ import { emit } from '../../kernel/outbox';
 import { AppError } from '../../kernel/errors';
 import { findRegion, insertRegions, listByPrefix, regionsByCode, updateRegion } from './repo';
 import { inTreeOrder, toRegionViews } from './views';
-import { normalizeCode, parseSortCell, readSheet, writeSheet, type SheetColumn } from './spreadsheet';
-import { importReport, RowErrors } from './import-report';
+import { importReport, normalizeCode, parseSortCell, readSheet, RowErrors, writeSheet, type SheetColumn } from '../../kernel/spreadsheet';
 
 export const MAX_REGION_IMPORT_ROWS = 20_000;
 const MAX_EXPORT_ROWS = 100_000;

@@ -7,12 +7,7 @@ import { regionRoutes } from './routes';
 export { findRegion, regionNames } from './repo';
 export { getRegion, listRegions } from './service';
 export { listRegionTree, regionFullName } from './public-api';
-// The org domains' Excel toolkit (departments uses it too); a candidate for kernel/ once other domains import sheets.
-export { readSheet, writeSheet, normalizeCode, parseSortCell, cellText, XLSX_MIME, type Sheet, type SheetColumn, type SheetRow } from './spreadsheet';
-export { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx } from './upload';
-export { RowErrors, importReport } from './import-report';
 export { referencingTable, violatedConstraint } from './db-errors';
-export { xlsxFile, xlsxUploadForm } from './routes';
 
 let hasMessages = false;
 

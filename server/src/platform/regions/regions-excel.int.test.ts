@@ -1,7 +1,7 @@
 import { regionSheetColumns as col } from '@zhengtong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeDepartment, makeRegionTree, makeStaff, type TestApp } from '../../testing';
-import { makeWorkbook, multipartFile, readWorkbook } from './upload-test-support';
+import { makeWorkbook, multipartFile, readWorkbook } from '../../kernel/spreadsheet/test-support';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeRegionTree>>;

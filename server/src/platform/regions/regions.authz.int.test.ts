@@ -1,7 +1,7 @@
 import { regionSheetColumns } from '@zhengtong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeDepartment, makeRegionTree, makeStaff, type TestApp } from '../../testing';
-import { makeWorkbook, multipartFile } from './upload-test-support';
+import { makeWorkbook, multipartFile } from '../../kernel/spreadsheet/test-support';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof makeRegionTree>>;

@@ -4,13 +4,10 @@ import { z } from 'zod';
 import { createRegionInput, orgImportQuery, orgImportRejected, orgImportReport, regionCodeSchema, regionDetail, regionListQuery, regionListResult, updateRegionInput } from '@zhengtong/contracts';
 import { createRegion, deleteRegion, getRegion, listRegions, updateRegion } from './service';
 import { exportRegions, importRegions } from './excel';
-import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx } from './upload';
-import { XLSX_MIME } from './spreadsheet';
+import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../../kernel/spreadsheet';
 
 const tags = ['regions'];
 const codeParam = z.object({ code: regionCodeSchema });
-export const xlsxFile = z.string().meta({ format: 'binary', description: 'Excel 2007+ workbook (.xlsx)' });
-export const xlsxUploadForm = z.object({ file: xlsxFile }).nullish();
 
 export function regionRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

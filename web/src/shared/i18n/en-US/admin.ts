@@ -29,6 +29,9 @@ export const admin: Messages<typeof zh> = {
     outbox: { read: 'View the outbox' },
     cockpit: { view: 'View the cockpit' },
     workbench: { use: 'Use the workbench' },
+    'service-item': { manage: 'Maintain service items', review: 'Review and publish service items' },
+    case: { read: 'Read cases', oversee: 'Read all cases of the region', accept: 'Accept cases', window: 'File cases at the comprehensive window', review: 'Review cases', decide: 'Decide cases' },
+    'credit-blacklist': { manage: 'Keep the dishonesty list' },
   },
   common: {
     actionFailed: 'That did not work',

@@ -26,6 +26,9 @@ export const admin = {
     outbox: { read: '查看消息发件箱' },
     cockpit: { view: '查看驾驶舱' },
     workbench: { use: '使用工作台' },
+    'service-item': { manage: '维护政务服务事项', review: '审核发布政务服务事项' },
+    case: { read: '查看办件', oversee: '查看本区域全部办件', accept: '受理办件', window: '综合窗口收件', review: '审查办件', decide: '作出审批决定' },
+    'credit-blacklist': { manage: '维护失信主体名单' },
   },
   common: {
     actionFailed: '操作未成功',

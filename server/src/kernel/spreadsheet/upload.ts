@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { z } from 'zod';
 import type { OrgImportReport } from '@zhengtong/contracts';
-import { AppError } from '../../kernel/errors';
-import { problemBody } from '../../kernel/http';
-import { translate } from '../../kernel/i18n';
-import { XLSX_MIME } from './spreadsheet';
+import { AppError } from '../errors';
+import { problemBody } from '../http';
+import { translate } from '../i18n';
+import { XLSX_MIME } from './sheet';
 import { isZipArchive } from './xlsx-archive';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -51,3 +52,7 @@ export function sendImportReport(req: FastifyRequest, reply: FastifyReply, repor
     .type('application/problem+json; charset=utf-8')
     .send({ ...problemBody(req, 'VALIDATION_FAILED', 400, { detail, errors }), report });
 }
+
+/** OpenAPI description of a workbook download or upload. */
+export const xlsxFile = z.string().meta({ format: 'binary', description: 'Excel 2007+ workbook (.xlsx)' });
+export const xlsxUploadForm = z.object({ file: xlsxFile }).nullish();

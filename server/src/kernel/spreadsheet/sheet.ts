@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../kernel/errors';
+import { AppError } from '../errors';
 import { declaredUnpackedSize, isZipArchive } from './xlsx-archive';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,14 +18,23 @@ export type SheetColumn<K extends string> = {
 
 export type SheetCell = string | number | null;
 
-export async function writeSheet<K extends string>(sheetName: string, columns: readonly SheetColumn<K>[], rows: readonly Record<K, SheetCell>[]): Promise<Buffer> {
+export type SheetSpec<K extends string> = { name: string; columns: readonly SheetColumn<K>[]; rows: readonly Record<K, SheetCell>[] };
+
+/** A workbook of several sheets (e.g. items and their materials), each with a bold, frozen header row. */
+export async function writeWorkbook(sheets: readonly SheetSpec<string>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '政通 Zhengtong';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width, ...(c.isText ? { style: { numFmt: '@' } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = spec.columns.map((c) => ({ key: c.key, header: c.header, width: c.width, ...(c.isText ? { style: { numFmt: '@' } } : {}) }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of spec.rows) sheet.addRow(row);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function writeSheet<K extends string>(sheetName: string, columns: readonly SheetColumn<K>[], rows: readonly Record<K, SheetCell>[]): Promise<Buffer> {
+  return writeWorkbook([{ name: sheetName, columns, rows }]);
 }
 
 /** One data row: its number as Excel shows it and the trimmed text of each known column ('' when blank). */
@@ -35,10 +44,10 @@ export type SheetRow<K extends string> = { row: number; values: Record<K, string
 export type Sheet<K extends string> = { rows: SheetRow<K>[]; hasColumn: (key: K) => boolean };
 
 /**
- * Reads the first worksheet, finding columns by their header text in any order. Throws problem-ready errors
- * for a file that is not a readable workbook, lacks a required column, is empty or has too many rows.
+ * Opens an uploaded workbook. Throws problem-ready errors for a file that is not a readable .xlsx or whose ZIP
+ * declares an unpacked size far beyond an honest spreadsheet (checked before inflating anything).
  */
-export async function readSheet<K extends string>(buffer: Buffer, columns: readonly SheetColumn<K>[], maxRows: number): Promise<Sheet<K>> {
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   if (!isZipArchive(buffer)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'import.notXlsx' });
   const unpacked = declaredUnpackedSize(buffer);
   if (unpacked === undefined) throw new AppError('BAD_REQUEST', { detail: 'import.unreadable' });
@@ -50,9 +59,14 @@ export async function readSheet<K extends string>(buffer: Buffer, columns: reado
   } catch (error) {
     throw new AppError('BAD_REQUEST', { detail: 'import.unreadable', cause: error });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION_FAILED', { detail: 'import.empty' });
+  return workbook;
+}
 
+/**
+ * Reads one worksheet, finding columns by their header text in any order. Throws problem-ready errors when a
+ * required column is missing, the sheet has too many rows, or (unless allowed) no data row at all.
+ */
+export function readWorksheet<K extends string>(sheet: ExcelJS.Worksheet, columns: readonly SheetColumn<K>[], maxRows: number, options: { allowEmpty?: boolean } = {}): Sheet<K> {
   const positions = new Map<K, number>();
   sheet.getRow(1).eachCell((cell, index) => {
     // Templates often mark required headers with * or （必填）; match on the bare name.
@@ -78,8 +92,16 @@ export async function readSheet<K extends string>(buffer: Buffer, columns: reado
     if (rows.length >= maxRows) throw new AppError('VALIDATION_FAILED', { detail: 'import.tooManyRows', params: { max: maxRows } });
     rows.push({ row: n, values });
   }
-  if (rows.length === 0) throw new AppError('VALIDATION_FAILED', { detail: 'import.empty' });
+  if (rows.length === 0 && !options.allowEmpty) throw new AppError('VALIDATION_FAILED', { detail: 'import.empty' });
   return { rows, hasColumn: (key) => positions.has(key) };
+}
+
+/** The first worksheet of an uploaded workbook (see loadWorkbook and readWorksheet). */
+export async function readSheet<K extends string>(buffer: Buffer, columns: readonly SheetColumn<K>[], maxRows: number): Promise<Sheet<K>> {
+  const workbook = await loadWorkbook(buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('VALIDATION_FAILED', { detail: 'import.empty' });
+  return readWorksheet(sheet, columns, maxRows);
 }
 
 /** The text a person sees in a cell, whatever Excel stored (number, rich text, hyperlink, formula result). */

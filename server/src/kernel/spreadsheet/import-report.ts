@@ -1,6 +1,6 @@
 import type { OrgImportReport, OrgImportRowError } from '@zhengtong/contracts';
-import type { Actor } from '../../kernel/authz';
-import { translate } from '../../kernel/i18n';
+import type { Actor } from '../authz';
+import { translate } from '../i18n';
 
 const MAX_REPORTED_ERRORS = 1000;
 

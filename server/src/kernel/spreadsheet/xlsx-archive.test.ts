@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declaredUnpackedSize, isZipArchive } from './xlsx-archive';
-import { makeWorkbook } from './upload-test-support';
+import { makeWorkbook } from './test-support';
 
 describe('xlsx archive guard', () => {
   it('reads the declared unpacked size of a real workbook', async () => {
