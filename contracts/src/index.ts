@@ -11,3 +11,4 @@ export * from './oidc';
 export * from './cockpit';
 export * from './catalogue-form';
 export * from './catalogue';
+export * from './cases';

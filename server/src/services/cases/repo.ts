@@ -1,0 +1,313 @@
+import { sql } from 'kysely';
+import type { NewRow, Queryable, Row, RowUpdate } from '../../kernel/db';
+
+// SQL of the cases domain; first argument is the database or the open transaction.
+
+export type CaseRow = Row<'cases'>;
+export type CaseActionRow = Row<'case_actions'>;
+export type MaterialRow = Row<'case_materials'>;
+
+export function findCase(db: Queryable, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The case row locked for the rest of the transaction: actions on one case happen one after the other. */
+export function lockCase(db: Queryable, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findCaseByTrackingCode(db: Queryable, code: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+export async function insertCase(db: Queryable, row: NewRow<'cases'>): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** Writes the new state only if nobody changed the case since `version` (under the row lock a formality). */
+export function updateCase(db: Queryable, id: string, version: number, changes: RowUpdate<'cases'>): Promise<CaseRow | undefined> {
+  return db
+    .updateTable('cases')
+    .set({ ...changes, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function appendAction(db: Queryable, row: Omit<NewRow<'case_actions'>, 'seq'>): Promise<void> {
+  const last = await db.selectFrom('case_actions').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', row.case_id).executeTakeFirst();
+  await db.insertInto('case_actions').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+}
+
+export function listActions(db: Queryable, caseId: string): Promise<CaseActionRow[]> {
+  return db.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/** Whether staff of the department acted on the case at some point (read access for countersigners and the like). */
+export async function departmentTookPart(db: Queryable, caseId: string, departmentId: string): Promise<boolean> {
+  const hit = await db.selectFrom('case_actions').select('seq').where('case_id', '=', caseId).where('department_id', '=', departmentId).limit(1).executeTakeFirst();
+  return hit !== undefined;
+}
+
+/** Clock stops and resumes in order, to add up paused time per unit. */
+export function listClockActions(db: Queryable, caseId: string): Promise<Pick<CaseActionRow, 'clock' | 'at'>[]> {
+  return db.selectFrom('case_actions').select(['clock', 'at']).where('case_id', '=', caseId).where('clock', 'in', ['stop', 'resume']).orderBy('seq').execute();
+}
+
+/** Next 办件编号 sequence for a region and Beijing day; the counter row stays locked until the transaction ends. */
+export async function nextCaseSequence(db: Queryable, region6: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('case_number_counters')
+    .values({ region6, day, last: 1 })
+    .onConflict((oc) => oc.columns(['region6', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+// ---------------------------------------------------------------- materials, pledges, gaps
+
+export function listMaterials(db: Queryable, caseId: string): Promise<MaterialRow[]> {
+  return db.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).where('removed_at', 'is', null).orderBy('uploaded_at').orderBy('id').execute();
+}
+
+export function findMaterial(db: Queryable, caseId: string, id: string): Promise<MaterialRow | undefined> {
+  return db.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertMaterial(db: Queryable, row: NewRow<'case_materials'>): Promise<void> {
+  await db.insertInto('case_materials').values(row).execute();
+}
+
+export async function removeMaterial(db: Queryable, caseId: string, id: string): Promise<boolean> {
+  const result = await db.updateTable('case_materials').set({ removed_at: new Date() }).where('case_id', '=', caseId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function listPledges(db: Queryable, caseId: string): Promise<Row<'case_pledges'>[]> {
+  return db.selectFrom('case_pledges').selectAll().where('case_id', '=', caseId).execute();
+}
+
+export async function insertPledges(db: Queryable, rows: NewRow<'case_pledges'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('case_pledges').values(rows).onConflict((oc) => oc.columns(['case_id', 'material_key']).doNothing()).execute();
+}
+
+export function listGaps(db: Queryable, caseId: string): Promise<Row<'case_gaps'>[]> {
+  return db.selectFrom('case_gaps').selectAll().where('case_id', '=', caseId).execute();
+}
+
+export async function insertGaps(db: Queryable, rows: NewRow<'case_gaps'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('case_gaps').values(rows).execute();
+}
+
+export async function fulfilGap(db: Queryable, caseId: string, materialKey: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('case_gaps')
+    .set({ fulfilled_at: at })
+    .where('case_id', '=', caseId)
+    .where('material_key', '=', materialKey)
+    .where('fulfilled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---------------------------------------------------------------- lists
+
+const listColumns = [
+  'id',
+  'case_number',
+  'item_version_id',
+  'item_name',
+  'handling_department_id',
+  'handling_department_name',
+  'status',
+  'current_step',
+  'channel',
+  'applicant_name',
+  'submitted_at',
+  'accepted_at',
+  'due_at',
+  'updated_at',
+  'version',
+] as const;
+export type CaseListRow = Pick<CaseRow, (typeof listColumns)[number]>;
+
+export async function listApplicantCases(
+  db: Queryable,
+  who: { accountId: string; enterpriseId: string | null },
+  filter: { status?: CaseRow['status']; limit: number; offset: number },
+): Promise<{ rows: CaseListRow[]; total: number }> {
+  let query = db.selectFrom('cases').where((eb) => {
+    const mine = [eb('applicant_account_id', '=', who.accountId), eb.and([eb('channel', '=', 'online'), eb('filed_by', '=', who.accountId)])];
+    if (who.enterpriseId) mine.push(eb('applicant_enterprise_id', '=', who.enterpriseId));
+    return eb.or(mine);
+  });
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const [rows, count] = await Promise.all([
+    query.select(listColumns).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export type QueueScope = {
+  departmentId: string;
+  regionPrefix: string;
+  roles: string[];
+  /** Window clerks also see what their window filed, wherever it is handled, while it waits for acceptance. */
+  windowDepartmentId: string | null;
+  /** Countersign requests addressed to the department. */
+  countersignDepartmentId: string | null;
+};
+
+export type DueBand = 'red' | 'yellow' | 'green' | 'none';
+export type QueueFilter = { view: 'todo' | 'suspended' | 'all' | 'closed'; step?: CaseRow['current_step']; q?: string; band?: { kind: DueBand; now: Date; yellowBefore: Date } };
+
+const active = ['submitted', 'accepted', 'in_review', 'decided'] as const;
+const running = ['accepted', 'in_review', 'decided'] as const;
+const closedStatuses = ['completed', 'refused', 'withdrawn', 'denied'] as const;
+
+function queueQuery(db: Queryable, scope: QueueScope, filter: QueueFilter) {
+  let query = db.selectFrom('cases').where('region_code', 'like', `${scope.regionPrefix}%`);
+  switch (filter.view) {
+    case 'todo':
+      query = query.where((eb) => {
+        const mine = [eb.and([eb('handling_department_id', '=', scope.departmentId), eb('step_role', 'in', scope.roles.length > 0 ? scope.roles : ['-']), eb('status', 'in', active)])];
+        if (scope.windowDepartmentId) mine.push(eb.and([eb('filed_department_id', '=', scope.windowDepartmentId), eb('status', '=', 'submitted')]));
+        if (scope.countersignDepartmentId) {
+          mine.push(eb.and([eb('current_step', '=', 'countersign'), eb('status', 'in', active), sql<boolean>`countersign_pending @> ${JSON.stringify([scope.countersignDepartmentId])}::jsonb`]));
+        }
+        return eb.or(mine);
+      });
+      break;
+    case 'suspended':
+      query = query.where('handling_department_id', '=', scope.departmentId).where('status', '=', 'suspended');
+      break;
+    case 'all':
+      query = query.where('handling_department_id', '=', scope.departmentId).where('status', '<>', 'draft');
+      break;
+    case 'closed':
+      query = query.where('handling_department_id', '=', scope.departmentId).where('status', 'in', closedStatuses);
+      break;
+  }
+  if (filter.step) query = query.where('current_step', '=', filter.step);
+  if (filter.q) query = query.where('case_number', 'like', `%${filter.q.replace(/[%_\\]/g, '')}`);
+  const band = filter.band;
+  if (band) {
+    switch (band.kind) {
+      case 'red':
+        query = query.where('status', 'in', running).where('due_at', '<', band.now);
+        break;
+      case 'yellow':
+        query = query.where('status', 'in', running).where('due_at', '>=', band.now).where('due_at', '<=', band.yellowBefore);
+        break;
+      case 'green':
+        query = query.where('status', 'in', running).where('due_at', '>', band.yellowBefore);
+        break;
+      case 'none':
+        query = query.where((eb) => eb.or([eb('due_at', 'is', null), eb('status', 'not in', running)]));
+        break;
+    }
+  }
+  return query;
+}
+
+/** A department's queue for a role, most urgent first: overdue and nearest deadlines, then the oldest submissions. */
+export async function listQueue(db: Queryable, scope: QueueScope, filter: QueueFilter, page: { limit: number; offset: number }): Promise<{ rows: CaseListRow[]; total: number }> {
+  const query = queueQuery(db, scope, filter);
+  const byUrgency = filter.view === 'todo' || filter.view === 'suspended';
+  const ordered = byUrgency
+    ? query.select(listColumns).orderBy(sql`due_at asc nulls last`).orderBy(sql`submitted_at asc nulls last`)
+    : query.select(listColumns).orderBy('updated_at', 'desc');
+  const [rows, count] = await Promise.all([
+    ordered.orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Counts of the to-do queue by deadline band (overdue, due by `yellowBefore`, later, no running clock) and the paused. */
+export async function countQueue(db: Queryable, scope: QueueScope, now: Date, yellowBefore: Date): Promise<{ todo: number; red: number; yellow: number; green: number; none: number; suspended: number }> {
+  const clockRuns = sql<boolean>`status in ('accepted', 'in_review', 'decided') and due_at is not null`;
+  const [todo, suspended] = await Promise.all([
+    queueQuery(db, scope, { view: 'todo' })
+      .select((eb) => [
+        eb.fn.countAll<string>().as('todo'),
+        sql<string>`count(*) filter (where ${clockRuns} and due_at < ${now})`.as('red'),
+        sql<string>`count(*) filter (where ${clockRuns} and due_at >= ${now} and due_at <= ${yellowBefore})`.as('yellow'),
+        sql<string>`count(*) filter (where ${clockRuns} and due_at > ${yellowBefore})`.as('green'),
+      ])
+      .executeTakeFirst(),
+    queueQuery(db, scope, { view: 'suspended' }).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  const total = Number(todo?.todo ?? 0);
+  const red = Number(todo?.red ?? 0);
+  const yellow = Number(todo?.yellow ?? 0);
+  const green = Number(todo?.green ?? 0);
+  return { todo: total, red, yellow, green, none: total - red - yellow - green, suspended: Number(suspended?.n ?? 0) };
+}
+
+// ---------------------------------------------------------------- notifications
+
+export async function listNotifications(db: Queryable, accountId: string, filter: { isUnread?: boolean; limit: number; offset: number }) {
+  let query = db.selectFrom('notifications').where('account_id', '=', accountId);
+  if (filter.isUnread !== undefined) query = query.where('read_at', filter.isUnread ? 'is' : 'is not', null);
+  const [rows, count, unread] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+    db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0), unread: Number(unread?.n ?? 0) };
+}
+
+export async function markNotificationsRead(db: Queryable, accountId: string, id?: string): Promise<number> {
+  let query = db.updateTable('notifications').set({ read_at: new Date() }).where('account_id', '=', accountId).where('read_at', 'is', null);
+  if (id) query = query.where('id', '=', id);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findNotification(db: Queryable, accountId: string, id: string) {
+  return db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- dishonesty list
+
+export async function isBlacklisted(db: Queryable, subject: { idNumberIdx?: string | null; creditCode?: string | null }, today: string): Promise<boolean> {
+  const keys: { column: 'id_number_idx' | 'credit_code'; value: string }[] = [];
+  if (subject.idNumberIdx) keys.push({ column: 'id_number_idx', value: subject.idNumberIdx });
+  if (subject.creditCode) keys.push({ column: 'credit_code', value: subject.creditCode });
+  if (keys.length === 0) return false;
+  const hit = await db
+    .selectFrom('credit_blacklist')
+    .select('id')
+    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
+    .where((eb) => eb.or(keys.map((k) => eb(k.column, '=', k.value))))
+    .executeTakeFirst();
+  return hit !== undefined;
+}
+
+export async function listBlacklist(db: Queryable, page: { limit: number; offset: number }) {
+  const query = db.selectFrom('credit_blacklist').where('removed_at', 'is', null);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export function findBlacklistEntry(db: Queryable, id: string): Promise<Row<'credit_blacklist'> | undefined> {
+  return db.selectFrom('credit_blacklist').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertBlacklistEntry(db: Queryable, row: NewRow<'credit_blacklist'>): Promise<void> {
+  await db.insertInto('credit_blacklist').values(row).execute();
+}
+
+export function removeBlacklistEntry(db: Queryable, id: string, by: string | null): Promise<Row<'credit_blacklist'> | undefined> {
+  return db.updateTable('credit_blacklist').set({ removed_at: new Date(), removed_by: by }).where('id', '=', id).where('removed_at', 'is', null).returningAll().executeTakeFirst();
+}
