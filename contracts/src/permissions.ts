@@ -71,13 +71,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'workbench.use', 'case.read', 'case.review', 'case.decide'],
   'hotline-agent': ['person.read', 'workbench.use'],
   dispatcher: ['person.read', 'workbench.use'],
-  handler: ['workbench.use'],
+  handler: ['workbench.use', 'case.read', 'case.review'],
   'grid-worker': ['person.read', 'workbench.use'],
   'command-operator': ['cockpit.view', 'workbench.use'],
-  inspector: ['enterprise.read', 'workbench.use'],
+  inspector: ['enterprise.read', 'workbench.use', 'case.read', 'case.review'],
   'data-admin': ['workbench.use'],
   'data-consumer': ['workbench.use'],
-  leader: ['cockpit.view', 'workbench.use', 'case.read', 'case.oversee'],
+  // Leaders read their region's cases; they decide only where an item's workflow names them for 决定.
+  leader: ['cockpit.view', 'workbench.use', 'case.read', 'case.oversee', 'case.decide'],
   // The platform's 事项管理员 keeps the region's catalogue (items, any department's implementations) and publishes.
   'catalogue-admin': ['service-item.manage', 'service-item.review', 'workbench.use'],
   // A department's own catalogue editor keeps that department's implementations and submits them for review.
