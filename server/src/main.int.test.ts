@@ -45,7 +45,10 @@ describe.skipIf(testDatabaseKind() === 'postgresql')('zt start', () => {
     const port = await freePort();
     const first = start(dataDir, port);
     expect(await first.ready).toContain('演示账号 demo accounts (first start)');
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    // Let the background workers run a few rounds first: a job that waited for the single PGlite connection
+    // its own transaction holds would hang every request from then on.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) });
     expect(await health.json()).toMatchObject({ status: 'ok', db: 'pglite' });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

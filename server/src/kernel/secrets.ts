@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { DB } from './db';
+import type { Queryable } from './db';
 import { CipherError, sm4Decrypt, sm4Encrypt } from './crypto';
 
 /**
  * A secret shared by every server process: the first process to need it creates it, later (and racing) ones
  * read the same row. Stored SM4-encrypted under the secrets key and bound to its name.
  */
-export async function sharedSecret(db: Kysely<DB>, secretsKey: Uint8Array, name: string, create: () => string): Promise<string> {
+export async function sharedSecret(db: Queryable, secretsKey: Uint8Array, name: string, create: () => string): Promise<string> {
   const context = `secrets:${name}`;
   const read = async () => (await db.selectFrom('secrets').select('value').where('name', '=', name).executeTakeFirst())?.value;
   let stored = await read();

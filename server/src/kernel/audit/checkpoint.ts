@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db';
+import type { DB, Queryable } from '../db';
 import { generateSm2KeyPair, sm2PublicKeyToPem, sm2Sign, sm2Verify } from '../crypto';
 import { sharedSecret } from '../secrets';
 
@@ -24,7 +24,7 @@ export type CheckpointVerdict =
 
 type KeyPair = { privateKeyHex: string; publicKeyHex: string };
 
-async function checkpointKey(db: Kysely<DB>, secretsKey: Uint8Array): Promise<KeyPair> {
+async function checkpointKey(db: Queryable, secretsKey: Uint8Array): Promise<KeyPair> {
   const text = await sharedSecret(db, secretsKey, KEY_SECRET, () => JSON.stringify(generateSm2KeyPair()));
   const parsed = JSON.parse(text) as Partial<KeyPair>;
   if (typeof parsed.privateKeyHex !== 'string' || typeof parsed.publicKeyHex !== 'string') throw new Error(`secret ${KEY_SECRET} is malformed`);
@@ -36,7 +36,7 @@ function signedText(c: Pick<Checkpoint, 'at' | 'id' | 'hash'>): string {
 }
 
 /** Appends a signed checkpoint of the newest audit record; returns it, or undefined when the trail is empty. */
-export async function writeCheckpoint(db: Kysely<DB>, options: { secretsKey: Uint8Array; dir: string }): Promise<Checkpoint | undefined> {
+export async function writeCheckpoint(db: Queryable, options: { secretsKey: Uint8Array; dir: string }): Promise<Checkpoint | undefined> {
   const head = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!head) return undefined;
   const key = await checkpointKey(db, options.secretsKey);

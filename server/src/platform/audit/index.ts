@@ -13,9 +13,10 @@ export default fp(
     // Its own scope, so the hook that records refused attempts applies to the audit-trail routes only.
     await app.register(auditTrailRoutes);
     dataAccessRoutes(app);
-    const { config, keys, db } = app.kernel;
-    app.kernel.jobs.every('audit.checkpoint', config.auditCheckpointMinutes * 60, async () => {
-      await writeCheckpoint(db, { secretsKey: keys.secrets, dir: config.auditCheckpointDir });
+    const { config, keys } = app.kernel;
+    // Use the job's own transaction: on PGlite there is one connection, and the job runner holds it.
+    app.kernel.jobs.every('audit.checkpoint', config.auditCheckpointMinutes * 60, async (tx) => {
+      await writeCheckpoint(tx, { secretsKey: keys.secrets, dir: config.auditCheckpointDir });
     });
   },
   { name: 'audit-trail', dependencies: ['identity'] },
