@@ -132,7 +132,8 @@ describe('an admin creates a department and a staff user who signs in with TOTP'
     await again.getByLabel('动态验证码').fill(currentTotp(secret, Date.now() + 30_000));
     await again.getByRole('button', { name: '登录' }).click();
     await again.waitForURL('**/workbench');
-    await expect.poll(() => again.locator('body').innerText()).toContain('档案员');
+    // Signed in as the new account (it has no roles yet, so the workbench itself offers nothing).
+    await expect.poll(() => again.getByTestId('account-menu').innerText()).toContain('档案员');
     await again.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -13,7 +14,7 @@ import {
 import type { MeView, Permission } from '@zhengtong/contracts';
 import { canAny } from '../shared/permissions';
 
-export type AdminSectionKey = 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'audit' | 'outbox';
+export type AdminSectionKey = 'catalogue' | 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'audit' | 'outbox';
 
 export type AdminSection = { key: AdminSectionKey; path: string; anyOf: readonly Permission[]; icon: ReactNode };
 
@@ -22,6 +23,7 @@ export type AdminSection = { key: AdminSectionKey; path: string; anyOf: readonly
  * the security admin and the auditor (三员分立) each see their own part.
  */
 export const adminSections: readonly AdminSection[] = [
+  { key: 'catalogue', path: '/admin/catalogue', anyOf: ['service-item.manage', 'service-item.review'], icon: <AppstoreOutlined /> },
   { key: 'regions', path: '/admin/regions', anyOf: ['region.manage'], icon: <ClusterOutlined /> },
   { key: 'departments', path: '/admin/departments', anyOf: ['department.manage'], icon: <ApartmentOutlined /> },
   { key: 'staff', path: '/admin/staff', anyOf: ['staff.read'], icon: <TeamOutlined /> },

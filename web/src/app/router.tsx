@@ -10,6 +10,16 @@ import { RegisterEnterprisePage } from '../auth/register-enterprise-page';
 import { SetupPasswordPage } from '../auth/setup-password-page';
 import { SetupTotpPage } from '../auth/setup-totp-page';
 import { PortalHomePage } from '../portal/home-page';
+import { ServicesPage } from '../portal/services/services-page';
+import { ServiceGuidePage } from '../portal/services/service-guide-page';
+import { ApplyPage } from '../portal/cases/apply-page';
+import { MyCasesPage } from '../portal/cases/my-cases-page';
+import { CaseDetailPage } from '../portal/cases/case-detail-page';
+import { NotificationsPage } from '../portal/cases/notifications-page';
+import { TrackingPage } from '../portal/cases/tracking-page';
+import { CaseQueuePage } from '../workbench/cases/queue-page';
+import { StaffCasePage } from '../workbench/cases/case-page';
+import { WindowPage } from '../workbench/window/window-page';
 import { MyLayout } from '../portal/my/my-layout';
 import { ProfilePage } from '../portal/my/profile-page';
 import { DataUsePage } from '../portal/my/data-use-page';
@@ -32,6 +42,7 @@ function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 }
 const CockpitPage = named(() => import('../cockpit/cockpit-page'), 'CockpitPage');
 const adminPages: Record<AdminSectionKey, ComponentType> = {
+  catalogue: named(() => import('../admin/catalogue/catalogue-page'), 'CataloguePage'),
   regions: named(() => import('../admin/regions/regions-page'), 'RegionsPage'),
   departments: named(() => import('../admin/departments/departments-page'), 'DepartmentsPage'),
   staff: named(() => import('../admin/staff/staff-page'), 'StaffPage'),
@@ -42,6 +53,9 @@ const adminPages: Record<AdminSectionKey, ComponentType> = {
   audit: named(() => import('../admin/audit/audit-page'), 'AuditPage'),
   outbox: named(() => import('../admin/outbox/outbox-page'), 'OutboxPage'),
 };
+const CatalogueItemPage = named(() => import('../admin/catalogue/item-page'), 'ItemPage');
+const CatalogueVersionPage = named(() => import('../admin/catalogue/version-page'), 'VersionPage');
+const catalogueAccess: readonly Permission[] = ['service-item.manage', 'service-item.review'];
 
 function Root() {
   return (
@@ -69,6 +83,17 @@ const router = createBrowserRouter([
         element: <PortalLayout />,
         children: [
           { index: true, element: <PortalHomePage /> },
+          { path: 'services', element: <ServicesPage /> },
+          { path: 'services/:itemId', element: <ServiceGuidePage /> },
+          {
+            path: 'services/:itemId/apply',
+            element: (
+              <RequireSession accountTypes={['citizen', 'enterprise']}>
+                <ApplyPage />
+              </RequireSession>
+            ),
+          },
+          { path: 'track/:code', element: <TrackingPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterChoicePage /> },
           { path: 'register/citizen', element: <RegisterCitizenPage /> },
@@ -88,6 +113,9 @@ const router = createBrowserRouter([
               { path: 'agents', element: <RequireSession accountTypes={['enterprise']}><AgentsPage /></RequireSession> },
               { path: 'acting', element: <RequireSession accountTypes={['citizen']}><ActingPage /></RequireSession> },
               { path: 'security', element: <MySecurityPage /> },
+              { path: 'cases', element: <MyCasesPage /> },
+              { path: 'cases/:id', element: <CaseDetailPage /> },
+              { path: 'notifications', element: <NotificationsPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },
@@ -104,6 +132,9 @@ const router = createBrowserRouter([
           { index: true, element: <WorkbenchHomePage /> },
           { path: 'security', element: <StaffSecurityPage /> },
           { path: 'persons', element: <Guarded anyOf={['person.read']}><PersonLookupPage /></Guarded> },
+          { path: 'cases', element: <Guarded anyOf={['case.read']}><CaseQueuePage /></Guarded> },
+          { path: 'cases/:id', element: <Guarded anyOf={['case.read']}><StaffCasePage /></Guarded> },
+          { path: 'window', element: <Guarded anyOf={['case.window']}><WindowPage /></Guarded> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -128,6 +159,8 @@ const router = createBrowserRouter([
             const Page = adminPages[s.key];
             return { path: s.path.replace('/admin/', ''), element: <Guarded anyOf={s.anyOf}><Page /></Guarded> };
           }),
+          { path: 'catalogue/items/:id', element: <Guarded anyOf={catalogueAccess}><CatalogueItemPage /></Guarded> },
+          { path: 'catalogue/versions/:id', element: <Guarded anyOf={catalogueAccess}><CatalogueVersionPage /></Guarded> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,8 @@ import { Card, Space, Typography } from 'antd';
 import {
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  FileSearchOutlined,
   DesktopOutlined,
   IdcardOutlined,
   LoginOutlined,
@@ -17,6 +19,8 @@ import { useMe } from '../auth/session';
 import { homePathFor } from '../auth/return-to';
 import { ButtonLink } from '../shared/ui/button-link';
 import { usePageTitle } from '../shared/ui/page-title';
+import { ServiceSearchBox } from './services/service-search-box';
+import { DepartmentBrowser, LifeEventBrowser } from './services/browse-sections';
 
 type Entry = { to: string; icon: ReactNode; title: string; text: string; testId?: string };
 
@@ -35,6 +39,8 @@ function useEntries(me: MeView | null | undefined): Entry[] {
       return [{ to: '/workbench', icon: <DesktopOutlined />, title: t('common.faces.workbench'), text: t('portal.home.staffEntryText') }];
     case 'citizen':
       return [
+        { to: '/my/cases', icon: <FileSearchOutlined />, title: t('cases.my.title'), text: t('portal.home.casesText') },
+        { to: '/my/notifications', icon: <BellOutlined />, title: t('cases.notifications.title'), text: t('portal.home.notificationsText') },
         { to: '/my', icon: <IdcardOutlined />, title: t('portal.my.profile.title'), text: t('portal.home.profileText') },
         { to: '/my/data-use', icon: <AuditOutlined />, title: t('portal.my.dataUse.title'), text: t('portal.home.dataUseText') },
         { to: '/my/acting', icon: <BankOutlined />, title: t('portal.my.acting.title'), text: t('portal.home.actingText') },
@@ -42,6 +48,8 @@ function useEntries(me: MeView | null | undefined): Entry[] {
       ];
     case 'enterprise':
       return [
+        { to: '/my/cases', icon: <FileSearchOutlined />, title: t('cases.my.title'), text: t('portal.home.casesText') },
+        { to: '/my/notifications', icon: <BellOutlined />, title: t('cases.notifications.title'), text: t('portal.home.notificationsText') },
         { to: '/my', icon: <IdcardOutlined />, title: t('portal.my.profile.enterpriseTitle'), text: t('portal.home.enterpriseProfileText') },
         { to: '/my/agents', icon: <TeamOutlined />, title: t('portal.my.agents.title'), text: t('portal.home.agentsText') },
         { to: '/my/security', icon: <SafetyOutlined />, title: t('auth.security.title'), text: t('portal.home.securityText') },
@@ -49,7 +57,10 @@ function useEntries(me: MeView | null | undefined): Entry[] {
   }
 }
 
-/** 办事大厅 home: what a visitor can do now (sign in, register), and for a signed-in person, their own things. */
+/**
+ * 办事大厅 home: one search box first (most people arrive knowing what they need, in their own words), then the
+ * catalogue by life event and by department, and for a signed-in person their own things.
+ */
 export function PortalHomePage() {
   const { t } = useTranslation();
   usePageTitle(t('common.faces.portal'));
@@ -65,7 +76,8 @@ export function PortalHomePage() {
           <Typography.Paragraph style={{ fontSize: '1.15em', maxWidth: 720 }}>
             {me ? t('portal.home.greeting', { name: me.displayName }) : t('portal.home.subtitle')}
           </Typography.Paragraph>
-          <Space wrap>
+          <ServiceSearchBox hotWords={t('services.search.hotWords').split(',')} />
+          <Space wrap style={{ marginTop: 16 }}>
             {me ? (
               <ButtonLink size="large" to={homePathFor(me)}>
                 {me.accountType === 'staff' ? t('common.faces.workbench') : t('portal.my.title')}
@@ -84,6 +96,8 @@ export function PortalHomePage() {
         </div>
       </section>
       <div className="zt-content">
+        <LifeEventBrowser />
+        <DepartmentBrowser />
         <Typography.Title level={2} style={{ fontSize: '1.35em' }}>
           {me ? t('portal.home.mySection') : t('portal.home.startSection')}
         </Typography.Title>

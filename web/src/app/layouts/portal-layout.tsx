@@ -6,6 +6,7 @@ import { AccountMenu, ElderlySwitch, LanguageSwitch } from './header-tools';
 import { MainContent } from './main-content';
 import { SkipLink } from './skip-link';
 import { SiteFooter } from './site-footer';
+import { NotificationBell } from '../../portal/cases/notification-bell';
 
 /** 办事大厅: public; a visitor can read everything here without signing in. */
 export function PortalLayout() {
@@ -28,12 +29,15 @@ export function PortalLayout() {
           <NavLink to="/" end>
             {t('portal.nav.home')}
           </NavLink>
-          {account && account.accountType !== 'staff' ? <NavLink to="/my">{t('portal.my.title')}</NavLink> : null}
+          <NavLink to="/services">{t('services.search.title')}</NavLink>
+          {account && account.accountType !== 'staff' ? <NavLink to="/my/cases">{t('cases.my.title')}</NavLink> : null}
+          {account && account.accountType !== 'staff' ? <NavLink to="/my" end>{t('portal.my.title')}</NavLink> : null}
           {account?.accountType === 'staff' ? <NavLink to="/workbench">{t('common.faces.workbench')}</NavLink> : null}
         </nav>
         <div className="zt-header-tools">
           <LanguageSwitch />
           <ElderlySwitch />
+          <NotificationBell me={account} />
           <AccountMenu me={account} />
         </div>
       </Layout.Header>

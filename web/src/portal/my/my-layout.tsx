@@ -10,6 +10,8 @@ export function MyLayout() {
   const me = useSignedInMe();
   const actAs = useActAs();
   const links = [
+    { to: '/my/cases', label: t('cases.my.title'), end: false },
+    { to: '/my/notifications', label: t('cases.notifications.title'), end: false },
     { to: '/my', label: me.accountType === 'enterprise' ? t('portal.my.profile.enterpriseTitle') : t('portal.my.profile.title'), end: true },
     ...(me.accountType === 'citizen' ? [{ to: '/my/data-use', label: t('portal.my.dataUse.title'), end: false }] : []),
     me.accountType === 'enterprise'

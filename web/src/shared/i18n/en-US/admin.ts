@@ -13,6 +13,7 @@ export const admin: Messages<typeof zh> = {
     securityPolicy: { title: 'Security policy', description: 'Two-factor sign-in requirement for staff' },
     audit: { title: 'Audit trail', description: 'Search and export audit records, verify the trail’s integrity' },
     outbox: { title: 'Outbox', description: 'Delivery of the platform’s internal events' },
+    catalogue: { title: 'Service catalogue', description: 'Service items, implementations, review and publication of versions' },
   },
   permissions: {
     region: { manage: 'Manage regions' },

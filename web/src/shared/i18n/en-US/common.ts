@@ -37,6 +37,7 @@ export const common: Messages<typeof zh> = {
     total: '{{total}} in total',
     requestId: 'Request ID: {{requestId}}',
   },
+  colon: ': ',
   none: 'None',
   all: 'All',
   optional: '(optional)',

@@ -6,5 +6,9 @@ import { portal } from './portal';
 import { workbench } from './workbench';
 import { cockpit } from './cockpit';
 import { admin } from './admin';
+import { services } from './services';
+import { schemaForm } from './schema-form';
+import { catalogue } from './catalogue';
+import { cases } from './cases';
 
-export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin };
+export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases };

@@ -19,6 +19,8 @@ export const portal: Messages<typeof zh> = {
     actingText: 'Act for an enterprise that made you its agent',
     agentsText: 'Authorise employees to act for the enterprise; withdraw at any time',
     securityText: 'Change your password, sign out everywhere',
+    casesText: 'Track progress, hand in corrections, download decision letters',
+    notificationsText: 'Notices about acceptance, corrections and completion',
     aboutTitle: 'About this platform',
     aboutSso: 'Sign in once to use every department’s system connected to this platform.',
     aboutPrivacy: 'Your ID and mobile numbers are stored encrypted and shown partly hidden; every time staff view them it is recorded, and you can see it under “Data use record”.',

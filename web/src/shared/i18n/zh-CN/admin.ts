@@ -10,6 +10,7 @@ export const admin = {
     securityPolicy: { title: '安全策略', description: '工作人员登录的双因素认证要求' },
     audit: { title: '审计日志', description: '查询、导出审计记录,校验日志完整性' },
     outbox: { title: '消息发件箱', description: '查看平台内部事件的投递情况' },
+    catalogue: { title: '事项管理', description: '政务服务事项目录、实施清单、版本审核发布' },
   },
   permissions: {
     region: { manage: '管理行政区划' },

@@ -34,6 +34,7 @@ export const common = {
     total: '共 {{total}} 条',
     requestId: '请求编号:{{requestId}}',
   },
+  colon: ':',
   none: '无',
   all: '全部',
   optional: '(选填)',

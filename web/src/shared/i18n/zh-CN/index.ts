@@ -4,6 +4,10 @@ import { portal } from './portal';
 import { workbench } from './workbench';
 import { cockpit } from './cockpit';
 import { admin } from './admin';
+import { services } from './services';
+import { schemaForm } from './schema-form';
+import { catalogue } from './catalogue';
+import { cases } from './cases';
 
 /** The source language: every key the UI uses starts here; en-US must have the same keys. */
-export const zhCN = { common, auth, portal, workbench, cockpit, admin };
+export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases };

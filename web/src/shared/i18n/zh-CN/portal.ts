@@ -16,6 +16,8 @@ export const portal = {
     actingText: '作为企业经办人,切换身份代企业办事',
     agentsText: '授权员工作为经办人代企业办事,可随时撤销',
     securityText: '修改密码,在所有设备上退出',
+    casesText: '查看办理进度、补正材料、下载决定文书',
+    notificationsText: '办件受理、补正、办结等通知',
     aboutTitle: '关于本平台',
     aboutSso: '登录一次,即可使用已接入本平台的各部门业务系统(一次认证,全网通办)。',
     aboutPrivacy: '您的身份证号、手机号加密存储,默认隐藏显示;工作人员每次查看都会被记录,您可以在“数据使用记录”中查看。',
