@@ -16,6 +16,6 @@ export {
   type SheetRow,
   type SheetSpec,
 } from './sheet';
-export { MAX_UPLOAD_BYTES, readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, xlsxFile, xlsxUploadForm } from './upload';
+export { MAX_UPLOAD_BYTES, readXlsxUpload, registerXlsxImportRoute, registerXlsxUpload, sendImportReport, sendXlsx, xlsxFile, xlsxUploadForm } from './upload';
 export { importReport, RowErrors } from './import-report';
 export { declaredUnpackedSize, isZipArchive } from './xlsx-archive';

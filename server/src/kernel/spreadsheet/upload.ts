@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import type { OrgImportReport } from '@zhengtong/contracts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { orgImportQuery, orgImportRejected, orgImportReport, type OrgImportReport, type Permission } from '@zhengtong/contracts';
 import { AppError } from '../errors';
 import { problemBody } from '../http';
 import { translate } from '../i18n';
@@ -56,3 +57,31 @@ export function sendImportReport(req: FastifyRequest, reply: FastifyReply, repor
 /** OpenAPI description of a workbook download or upload. */
 export const xlsxFile = z.string().meta({ format: 'binary', description: 'Excel 2007+ workbook (.xlsx)' });
 export const xlsxUploadForm = z.object({ file: xlsxFile }).nullish();
+
+/**
+ * The one import route shape every sheet import shares: multipart parsing in its own scope, `?dryRun=`, the
+ * per-row report (200) or the all-or-nothing refusal (400).
+ */
+export function registerXlsxImportRoute(
+  app: FastifyInstance,
+  route: { url: string; access: Permission; tags: string[]; summary: string; run: (req: FastifyRequest, file: Buffer, dryRun: boolean) => Promise<OrgImportReport> },
+): void {
+  app.register(async (scope) => {
+    await registerXlsxUpload(scope);
+    scope.withTypeProvider<ZodTypeProvider>().post(route.url, {
+      config: { access: route.access },
+      schema: {
+        tags: route.tags,
+        summary: route.summary,
+        consumes: ['multipart/form-data'],
+        // Documents the form; the file is read from the stream (req.file()), so the parsed body stays empty.
+        body: xlsxUploadForm,
+        querystring: orgImportQuery,
+        response: { 200: orgImportReport, 400: orgImportRejected },
+      },
+    }, async (req, reply) => {
+      const file = await readXlsxUpload(req);
+      return sendImportReport(req, reply, await route.run(req, file, req.query.dryRun));
+    });
+  });
+}

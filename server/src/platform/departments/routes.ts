@@ -8,15 +8,12 @@ import {
   departmentOption,
   departmentOptionsQuery,
   departmentView,
-  orgImportQuery,
-  orgImportRejected,
-  orgImportReport,
   pageOf,
   regionCodeSchema,
   updateDepartmentInput,
   versionInput,
 } from '@zhengtong/contracts';
-import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../../kernel/spreadsheet';
+import { registerXlsxImportRoute, sendXlsx, XLSX_MIME, xlsxFile } from '../../kernel/spreadsheet';
 import { createDepartment, deleteDepartment, getDepartment, listDepartments, listOptions, setDepartmentActive, updateDepartment } from './service';
 import { exportDepartments, importDepartments } from './excel';
 import { positionRoutes } from './position-routes';
@@ -113,23 +110,11 @@ export function departmentRoutes(app: FastifyInstance): void {
 
   positionRoutes(app);
 
-  // Multipart parsing lives only in this encapsulated scope.
-  app.register(async (scope) => {
-    await registerXlsxUpload(scope);
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/departments/import', {
-      config: { access: 'department.manage' },
-      schema: {
-        tags,
-        summary: '导入部门 Excel (multipart field `file`, .xlsx ≤ 5 MB; rows matched by 统一社会信用代码; ?dryRun=true checks only; any wrong row → nothing changes)',
-        consumes: ['multipart/form-data'],
-        // Documents the form; the file is read from the stream (req.file()), so the parsed body stays empty.
-        body: xlsxUploadForm,
-        querystring: orgImportQuery,
-        response: { 200: orgImportReport, 400: orgImportRejected },
-      },
-    }, async (req, reply) => {
-      const file = await readXlsxUpload(req);
-      return sendImportReport(req, reply, await importDepartments(kernel, { actor: req.actor, file, dryRun: req.query.dryRun }));
-    });
+  registerXlsxImportRoute(app, {
+    url: '/api/departments/import',
+    access: 'department.manage',
+    tags,
+    summary: '导入部门 Excel (multipart field `file`, .xlsx ≤ 5 MB; rows matched by 统一社会信用代码; ?dryRun=true checks only; any wrong row → nothing changes)',
+    run: (req, file, dryRun) => importDepartments(kernel, { actor: req.actor, file, dryRun }),
   });
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createRegionInput, orgImportQuery, orgImportRejected, orgImportReport, regionCodeSchema, regionDetail, regionListQuery, regionListResult, updateRegionInput } from '@zhengtong/contracts';
+import { createRegionInput, regionCodeSchema, regionDetail, regionListQuery, regionListResult, updateRegionInput } from '@zhengtong/contracts';
 import { createRegion, deleteRegion, getRegion, listRegions, updateRegion } from './service';
 import { exportRegions, importRegions } from './excel';
-import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../../kernel/spreadsheet';
+import { registerXlsxImportRoute, sendXlsx, XLSX_MIME, xlsxFile } from '../../kernel/spreadsheet';
 
 const tags = ['regions'];
 const codeParam = z.object({ code: regionCodeSchema });
@@ -70,23 +70,11 @@ export function regionRoutes(app: FastifyInstance): void {
     return reply.status(204).send(null);
   });
 
-  // Multipart parsing lives only in this encapsulated scope.
-  app.register(async (scope) => {
-    await registerXlsxUpload(scope);
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/regions/import', {
-      config: { access: 'region.manage' },
-      schema: {
-        tags,
-        summary: '导入行政区划 Excel (multipart field `file`, .xlsx ≤ 5 MB; rows matched by 区划代码; ?dryRun=true checks only; any wrong row → nothing changes)',
-        consumes: ['multipart/form-data'],
-        // Documents the form; the file is read from the stream (req.file()), so the parsed body stays empty.
-        body: xlsxUploadForm,
-        querystring: orgImportQuery,
-        response: { 200: orgImportReport, 400: orgImportRejected },
-      },
-    }, async (req, reply) => {
-      const file = await readXlsxUpload(req);
-      return sendImportReport(req, reply, await importRegions(kernel, { actor: req.actor, file, dryRun: req.query.dryRun }));
-    });
+  registerXlsxImportRoute(app, {
+    url: '/api/regions/import',
+    access: 'region.manage',
+    tags,
+    summary: '导入行政区划 Excel (multipart field `file`, .xlsx ≤ 5 MB; rows matched by 区划代码; ?dryRun=true checks only; any wrong row → nothing changes)',
+    run: (req, file, dryRun) => importRegions(kernel, { actor: req.actor, file, dryRun }),
   });
 }

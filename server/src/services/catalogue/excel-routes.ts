@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { orgImportQuery, orgImportRejected, orgImportReport } from '@zhengtong/contracts';
-import { readXlsxUpload, registerXlsxUpload, sendImportReport, sendXlsx, XLSX_MIME, xlsxFile, xlsxUploadForm } from '../../kernel/spreadsheet';
+import { registerXlsxImportRoute, sendXlsx, XLSX_MIME, xlsxFile } from '../../kernel/spreadsheet';
 import { exportCatalogue } from './excel-export';
 import { importCatalogue } from './excel-import';
 
@@ -19,22 +18,11 @@ export function excelRoutes(app: FastifyInstance): void {
     },
   }, async (req, reply) => sendXlsx(reply, await exportCatalogue(kernel, { actor: req.actor }), '事项目录.xlsx', 'service-items.xlsx'));
 
-  // Multipart parsing lives only in this encapsulated scope.
-  app.register(async (scope) => {
-    await registerXlsxUpload(scope);
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/service-items/import', {
-      config: { access: 'service-item.manage' },
-      schema: {
-        tags,
-        summary: '导入事项目录 Excel (multipart `file`, .xlsx ≤ 5 MB; items by 基本编码, implementations by 基本编码 + 实施主体信用代码; changes go into drafts for review; ?dryRun=true checks only; any wrong row → nothing changes)',
-        consumes: ['multipart/form-data'],
-        body: xlsxUploadForm,
-        querystring: orgImportQuery,
-        response: { 200: orgImportReport, 400: orgImportRejected },
-      },
-    }, async (req, reply) => {
-      const file = await readXlsxUpload(req);
-      return sendImportReport(req, reply, await importCatalogue(kernel, { actor: req.actor, file, dryRun: req.query.dryRun }));
-    });
+  registerXlsxImportRoute(app, {
+    url: '/api/service-items/import',
+    access: 'service-item.manage',
+    tags,
+    summary: '导入事项目录 Excel (multipart `file`, .xlsx ≤ 5 MB; items by 基本编码, implementations by 基本编码 + 实施主体信用代码; changes go into drafts for review; ?dryRun=true checks only; any wrong row → nothing changes)',
+    run: (req, file, dryRun) => importCatalogue(kernel, { actor: req.actor, file, dryRun }),
   });
 }
