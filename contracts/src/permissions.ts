@@ -19,7 +19,6 @@ export const permissions = [
   'enterprise.read',
   'outbox.read',
   'cockpit.view',
-  'workbench.use',
   // Service item catalogue (GB/T 39554): editing implementations and drafts; reviewing and publishing versions.
   'service-item.manage',
   'service-item.review',
@@ -63,26 +62,26 @@ export const separatedRoles: readonly StaffRole[] = ['sysadmin', 'secadmin', 'au
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   // System admin runs the platform's structure but cannot grant roles or read the audit trail.
-  sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'workbench.use', 'credit-blacklist.manage'],
+  sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'credit-blacklist.manage'],
   // Security admin grants roles and sets policy but does not run the structure or audit itself.
-  secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy', 'workbench.use'],
-  auditor: ['audit.read', 'audit.export', 'workbench.use'],
-  clerk: ['person.read', 'enterprise.read', 'workbench.use', 'case.read', 'case.accept', 'case.window'],
-  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'workbench.use', 'case.read', 'case.review', 'case.decide'],
-  'hotline-agent': ['person.read', 'workbench.use'],
-  dispatcher: ['person.read', 'workbench.use'],
-  handler: ['workbench.use', 'case.read', 'case.review'],
-  'grid-worker': ['person.read', 'workbench.use'],
-  'command-operator': ['cockpit.view', 'workbench.use'],
-  inspector: ['enterprise.read', 'workbench.use', 'case.read', 'case.review'],
-  'data-admin': ['workbench.use'],
-  'data-consumer': ['workbench.use'],
+  secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy'],
+  auditor: ['audit.read', 'audit.export'],
+  clerk: ['person.read', 'enterprise.read', 'case.read', 'case.accept', 'case.window'],
+  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'case.read', 'case.review', 'case.decide'],
+  'hotline-agent': ['person.read'],
+  dispatcher: ['person.read'],
+  handler: ['case.read', 'case.review'],
+  'grid-worker': ['person.read'],
+  'command-operator': ['cockpit.view'],
+  inspector: ['enterprise.read', 'case.read', 'case.review'],
+  'data-admin': [],
+  'data-consumer': [],
   // Leaders read their region's cases; they decide only where an item's workflow names them for 决定.
-  leader: ['cockpit.view', 'workbench.use', 'case.read', 'case.oversee', 'case.decide'],
+  leader: ['cockpit.view', 'case.read', 'case.oversee', 'case.decide'],
   // The platform's 事项管理员 keeps the region's catalogue (items, any department's implementations) and publishes.
-  'catalogue-admin': ['service-item.manage', 'service-item.review', 'workbench.use'],
+  'catalogue-admin': ['service-item.manage', 'service-item.review'],
   // A department's own catalogue editor keeps that department's implementations and submits them for review.
-  'catalogue-editor': ['service-item.manage', 'workbench.use'],
+  'catalogue-editor': ['service-item.manage'],
   citizen: [],
   enterprise: [],
 };

@@ -124,7 +124,7 @@ const router = createBrowserRouter([
       {
         path: '/workbench',
         element: (
-          <RequireSession isStandalone accountTypes={['staff']} anyOf={['workbench.use']}>
+          <RequireSession isStandalone accountTypes={['staff']}>
             <WorkbenchLayout />
           </RequireSession>
         ),
