@@ -4,7 +4,7 @@ import { creditCodeSchema, idNumberSchema } from './identifiers';
 import { pageQuery, phoneSchema, realNameSchema } from './identity';
 import { versionSchema } from './org';
 import { staffRoles } from './permissions';
-import { materialFormats, workflowStepKeys } from './catalogue';
+import { itemVersionView, materialFormats, workflowStepKeys } from './catalogue';
 
 // 办件: an application under one item version, from draft to completion (docs/design/services-model.md).
 // Shared by browser and server: keep this file free of node: imports.
@@ -591,3 +591,11 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.guideNotPublic': 'This version has not been published',
   },
 };
+
+// ---------------------------------------------------------------- the version a case was filed under
+
+/** What a case screen needs of its version (kept for life): the form that labels the answers, the materials, the result fields. */
+export const caseVersionForm = itemVersionView.pick({ form: true, materials: true, resultFields: true, allowsPledge: true, allowsGaps: true }).extend({
+  serviceItemId: z.string(),
+});
+export type CaseVersionForm = z.infer<typeof caseVersionForm>;

@@ -7,6 +7,11 @@ export function assertReadsDepartments(actor: Actor): void {
   requirePermission(actor, 'staff.read');
 }
 
+/** Pickers (transfer, countersign, catalogue): any staff member may list the names of their region's departments. */
+export function assertPicksDepartments(actor: Actor): void {
+  if (actor.kind === 'account' && actor.accountType !== 'staff') throw new AppError('FORBIDDEN');
+}
+
 /** Department admins manage departments of their own region and below (not only their own department). */
 export function assertManagesDepartmentIn(actor: Actor, regionCode: string): void {
   requirePermission(actor, 'department.manage');

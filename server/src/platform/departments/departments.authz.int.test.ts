@@ -1,6 +1,6 @@
 import { departmentSheetColumns as col } from '@zhengtong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeDepartment, makeRegionTree, makeStaff, uniqueSuffix, type TestApp } from '../../testing';
+import { createTestApp, makeDepartment, makeIdNumber, makePhone, makeRegionTree, makeStaff, uniqueSuffix, type TestApp } from '../../testing';
 import { makeDepartmentCreditCode, makeWorkbook, multipartFile } from './test-support';
 
 let t: TestApp;
@@ -25,6 +25,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+async function registerCitizenToken(): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/registrations/citizen', payload: { name: '选项测试', idNumber: makeIdNumber(), phone: makePhone(), password: 'Strong#Pass1' } });
+  return res.json().token as string;
+}
+
 const as = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
   t.as(tokens[who] ?? '', { method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 const newDepartment = (regionCode: string) => ({ name: `授权局${uniqueSuffix()}`, creditCode: makeDepartmentCreditCode(regionCode), regionCode });
@@ -44,6 +49,16 @@ describe('who may read and manage departments', () => {
     expect((await as('clerk', 'POST', `/api/departments/${countyDept}/deactivate`, { version: 1 })).statusCode).toBe(403);
     expect((await as('clerk', 'POST', `/api/departments/${countyDept}/positions`, { name: '科员' })).statusCode).toBe(403);
     expect((await as('clerk', 'GET', '/api/departments/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('any staff member may pick from their region’s department names (transfer, countersign); citizens may not', async () => {
+    const options = await as('clerk', 'GET', '/api/departments/options');
+    expect(options.statusCode, options.body).toBe(200);
+    const ids = options.json().items.map((d: { id: string }) => d.id);
+    expect(ids).toContain(countyDept);
+    expect(ids).not.toContain(otherCountyDept);
+    const citizen = await t.as(await registerCitizenToken(), { method: 'GET', url: '/api/departments/options' });
+    expect(citizen.statusCode).toBe(403);
   });
 
   it('a security admin (staff.read) reads departments of their region but may not change them', async () => {

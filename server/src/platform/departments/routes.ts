@@ -36,10 +36,10 @@ export function departmentRoutes(app: FastifyInstance): void {
   }, async (req) => listDepartments(kernel, { actor: req.actor, query: req.query }));
 
   r.get('/api/departments/options', {
-    config: { access: 'staff.read' },
+    config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: '部门选项 (all departments of your region for pickers, without paging; build the tree by parentId)',
+      summary: '部门选项(本区划全部部门,供选择器使用,不分页;按 parentId 组树;任何工作人员可用)',
       querystring: departmentOptionsQuery,
       response: { 200: z.object({ items: z.array(departmentOption) }) },
     },

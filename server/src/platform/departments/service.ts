@@ -7,7 +7,7 @@ import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isForeignKeyViolation, isUniqueViolation, type FieldIssue } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { findRegion, referencingTable, violatedConstraint } from '../regions';
-import { assertManagesDepartmentIn, assertReadsDepartmentIn, assertReadsDepartments, narrowPrefix, scopePrefixOf } from './access';
+import { assertManagesDepartmentIn, assertPicksDepartments, assertReadsDepartmentIn, assertReadsDepartments, narrowPrefix, scopePrefixOf } from './access';
 import { OrgGraph, type OrgNode } from './hierarchy';
 import {
   childrenOf,
@@ -46,7 +46,7 @@ export async function listDepartments(kernel: Kernel, { actor, query }: { actor:
 }
 
 export async function listOptions(kernel: Kernel, { actor, query }: { actor: Actor; query: { regionCode?: string; includeInactive: boolean } }): Promise<{ items: DepartmentOption[] }> {
-  assertReadsDepartments(actor);
+  assertPicksDepartments(actor);
   const scope = scopePrefixOf(actor);
   const prefix = query.regionCode ? narrowPrefix(scope, regionPrefix(query.regionCode)) : scope;
   const rows = await listDepartmentOptions(kernel.db, { prefix, includeInactive: query.includeInactive, limit: MAX_OPTIONS });

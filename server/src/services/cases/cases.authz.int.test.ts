@@ -40,6 +40,7 @@ describe('citizen A never sees B’s case', () => {
       t.as(bob.token, { method: 'POST', url: `/api/cases/${id}/materials?materialKey=birthCertificate`, ...multipartFile(samplePdf(), 'x.pdf') }),
       get(bob.token, `/api/cases/${id}/receipt.pdf`),
       get(bob.token, `/api/cases/${id}/decision.pdf`),
+      get(bob.token, `/api/cases/${id}/version-form`),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.statusCode, res.body).toBe(404);
@@ -94,6 +95,16 @@ describe('department X cannot act on department Y’s case', () => {
     expect(act.json()).toMatchObject({ code: 'OUT_OF_SCOPE', detail: '该办件不属于您所在部门' });
     const queue = (await get(world.tokens.otherReviewer, '/api/workbench/cases?view=all')).json() as { items: { id: string }[] };
     expect(queue.items.some((x) => x.id === c.id)).toBe(false);
+  });
+
+  it('the version a case was filed under is read by whoever may read the case, and by no one else', async () => {
+    const mine = await get(alice.token, `/api/cases/${aliceCase.id}/version-form`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject({ serviceItemId: expect.any(String), form: { fields: expect.arrayContaining([expect.objectContaining({ key: 'childName' })]) }, materials: expect.arrayContaining([expect.objectContaining({ key: 'birthCertificate' })]) });
+    expect((await get(world.tokens.reviewer, `/api/cases/${aliceCase.id}/version-form`)).json()).toEqual(mine.json());
+    expect((await get(world.tokens.otherReviewer, `/api/cases/${aliceCase.id}/version-form`)).json().code).toBe('OUT_OF_SCOPE');
+    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${aliceCase.id}/version-form` })).statusCode).toBe(401);
+    expect((await get(alice.token, '/api/cases/not-a-uuid/version-form')).statusCode).toBe(400);
   });
 
   it('a clerk of another county cannot accept; a window clerk of the same county may (一窗受理) but not review', async () => {

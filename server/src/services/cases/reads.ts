@@ -4,6 +4,7 @@ import {
   type CaseStaffView,
   type CaseSummary,
   type CaseTrackingView,
+  type CaseVersionForm,
   type CaseView,
   type MyCasesQuery,
   type StaffAction,
@@ -22,7 +23,7 @@ import { isStaffActor, staffMayTouch } from './access';
 import type { CasesContext } from './context';
 import { yellowThreshold } from './deadlines';
 import { guidePdf, receiptPdf } from './documents';
-import { getCaseRow, loadParts, perspectiveOf, stateOf, workflowOf } from './load';
+import { getCaseRow, loadParts, perspectiveOf, stateOf, versionOf, workflowOf } from './load';
 import { countQueue, findCaseByTrackingCode, listApplicantCases, listQueue, type QueueScope } from './repo';
 import {
   actionViews,
@@ -112,6 +113,14 @@ export async function readCase(ctx: CasesContext, { actor, caseId }: { actor: Ac
   // The staff view shows personal data (masked) of the applicant: who looked is kept.
   await ctx.kernel.db.transaction().execute((tx) => audit(tx, actor, { action: 'case.read', objectType: 'case', objectId: caseId, detail: { caseNumber: row.case_number } }));
   return { perspective, ...staffView(ctx, parts, clock, actor) };
+}
+
+/** The form, materials and result fields of the version the case was filed under, for anyone who may read the case. */
+export async function readCaseVersionForm(ctx: CasesContext, { actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseVersionForm> {
+  const row = await getCaseRow(ctx.kernel.db, caseId);
+  await perspectiveOf(ctx.kernel.db, actor, row);
+  const v = await versionOf(ctx.kernel.db, row);
+  return { form: v.form, materials: v.materials, resultFields: v.resultFields, allowsPledge: v.allowsPledge, allowsGaps: v.allowsGaps, serviceItemId: v.serviceItem.id };
 }
 
 export async function listMyCases(ctx: CasesContext, { actor, query }: { actor: Actor; query: MyCasesQuery }): Promise<{ items: CaseSummary[]; total: number }> {

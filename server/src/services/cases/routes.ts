@@ -6,6 +6,7 @@ import {
   caseVersionInput,
   caseTrackingView,
   caseView,
+  caseVersionForm,
   createCaseInput,
   materialUploadQuery,
   myCasesQuery,
@@ -19,7 +20,7 @@ import {
 import { AppError } from '../../kernel/errors';
 import { createCase, resubmitCase, submitCase, updateDraft, withdrawCase } from './applications';
 import type { CasesContext } from './context';
-import { decisionFile, guideFile, listMyCases, readCase, receiptFile, trackCase } from './reads';
+import { decisionFile, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
 import { deleteMaterial, materialLimit, readMaterialFile, UPLOAD_CEILING_BYTES, uploadMaterial } from './uploads';
 
 // Applicant routes (citizens, enterprises and their agents; window clerks for walk-in cases), the public tracking
@@ -71,6 +72,16 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
       response: { 200: caseView },
     },
   }, async (req) => readCase(ctx, { actor: req.actor, caseId: req.params.id }));
+
+  r.get('/api/cases/:id/version-form', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: '办件所依据的事项版本:申请表、材料清单与结果字段(办件终身保留申请时的版本)',
+      params: idParam,
+      response: { 200: caseVersionForm },
+    },
+  }, async (req) => readCaseVersionForm(ctx, { actor: req.actor, caseId: req.params.id }));
 
   r.patch('/api/cases/:id', {
     config: { access: 'authenticated' },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DepartmentOption, ImplementationDifferences, ImplementationView, ItemVersionDetail, ItemVersionListItem, ServiceItemView } from '@zhengtong/contracts';
-import { api, isApiError } from '../../shared/api/client';
+import { api } from '../../shared/api/client';
 
 // 事项管理 against server/src/services/catalogue/routes.ts and version-routes.ts.
 
@@ -50,22 +50,13 @@ export function useVersionDetail(id: string) {
   return useQuery({ queryKey: adminCatalogueKeys.version(id), queryFn: () => api.get<ItemVersionDetail>(adminCataloguePaths.version(id)) });
 }
 
-/**
- * Departments to choose from. The region's department list needs staff.read, which catalogue staff may not hold;
- * then the departments that already offer services (public) are the choice.
- */
+/** The active departments of one's region to choose from (any staff member may list them). */
 export function useDepartmentChoices() {
   return useQuery({
     queryKey: ['department-choices'],
     queryFn: async (): Promise<{ id: string; name: string }[]> => {
-      try {
-        const options = await api.get<{ items: DepartmentOption[] }>('/api/departments/options');
-        return options.items.filter((d) => d.isActive).map((d) => ({ id: d.id, name: d.name }));
-      } catch (error) {
-        if (!isApiError(error, 'FORBIDDEN')) throw error;
-        const offered = await api.get<{ facets: { departments: { id: string; name: string }[] } }>('/api/service-items/search', { pageSize: 1 });
-        return offered.facets.departments.map((d) => ({ id: d.id, name: d.name }));
-      }
+      const options = await api.get<{ items: DepartmentOption[] }>('/api/departments/options');
+      return options.items.filter((d) => d.isActive).map((d) => ({ id: d.id, name: d.name }));
     },
     staleTime: 5 * 60_000,
   });

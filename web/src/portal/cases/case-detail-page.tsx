@@ -58,7 +58,7 @@ function WithdrawButton({ view, onDone }: { view: ApplicantCase; onDone: (next: 
   );
 }
 
-function ResultCard({ view, versionForm }: { view: ApplicantCase; versionForm: VersionForm | null | undefined }) {
+function ResultCard({ view, versionForm }: { view: ApplicantCase; versionForm: VersionForm | undefined }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const result = view.result;
@@ -90,7 +90,7 @@ function ResultCard({ view, versionForm }: { view: ApplicantCase; versionForm: V
 function CaseScreen({ view, onChange }: { view: ApplicantCase; onChange: (next: ApplicantCase) => void }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
-  const versionForm = useVersionForm(view.itemVersionId, view.itemName);
+  const versionForm = useVersionForm(view.id);
   const [preview, setPreview] = useState<PreviewTarget>();
   const stage = stageOf(view.status, view.step);
   const closed = isClosed(view.status);

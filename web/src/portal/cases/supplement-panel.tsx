@@ -20,7 +20,7 @@ type Values = { values?: Record<string, unknown>; note?: string };
  * 补正: the one-time list of what to correct (一次性告知), each material to replace right here, the named form
  * fields to answer again, then one button that hands it all back and restarts the clock.
  */
-export function SupplementPanel({ view, versionForm, onDone }: { view: ApplicantCase; versionForm: VersionForm | null | undefined; onDone: (next: ApplicantCase) => void }) {
+export function SupplementPanel({ view, versionForm, onDone }: { view: ApplicantCase; versionForm: VersionForm | undefined; onDone: (next: ApplicantCase) => void }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const { message } = App.useApp();

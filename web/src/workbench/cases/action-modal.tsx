@@ -36,7 +36,7 @@ function needsResult(action: StaffAction, view: StaffCase): boolean {
   return action === 'approve' && view.step === 'decide';
 }
 
-function SupplementItems({ view, versionForm }: { view: StaffCase; versionForm: VersionForm | null | undefined }) {
+function SupplementItems({ view, versionForm }: { view: StaffCase; versionForm: VersionForm | undefined }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const rules = useRules();
@@ -89,7 +89,7 @@ function SupplementItems({ view, versionForm }: { view: StaffCase; versionForm: 
  * One staff action on a case, with exactly the fields it needs. The case's `version` goes with it: when someone
  * else acted first the server answers STALE_VERSION and the page says so and reloads the case.
  */
-export function ActionModal({ action, view, versionForm, onClose, onDone, onStale }: { action: StaffAction | undefined; view: StaffCase; versionForm: VersionForm | null | undefined; onClose: () => void; onDone: (next: CaseView) => void; onStale: () => void }) {
+export function ActionModal({ action, view, versionForm, onClose, onDone, onStale }: { action: StaffAction | undefined; view: StaffCase; versionForm: VersionForm | undefined; onClose: () => void; onDone: (next: CaseView) => void; onStale: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
   const { modal } = App.useApp();
@@ -199,7 +199,7 @@ export function ActionModal({ action, view, versionForm, onClose, onDone, onStal
               </Typography.Title>
               <SchemaFormFields schema={resultSchema} name="result" />
             </>
-          ) : versionForm === null ? (
+          ) : !versionForm ? (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('workbench.cases.actions.noResultForm')} />
           ) : null
         ) : null}

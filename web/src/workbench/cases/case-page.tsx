@@ -57,7 +57,7 @@ function StaffCaseScreen({ view, onReload }: { view: StaffCase; onReload: () => 
   const locale = currentLocale(i18n.language);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const versionForm = useVersionForm(view.itemVersionId, view.itemName);
+  const versionForm = useVersionForm(view.id);
   const [action, setAction] = useState<StaffAction>();
   usePageTitle(t('workbench.cases.pageTitle', { number: view.caseNumber ?? '', name: view.itemName }));
   const allowed = actionOrder.filter((a) => view.allowedActions.includes(a));
