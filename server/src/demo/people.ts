@@ -54,6 +54,15 @@ export const demoStaff: DemoStaff[] = [
   // 事项管理员 of the 政务服务管理局 keeps the city's catalogue and publishes; the market bureau's editor keeps its own.
   { username: 'catalogue', name: '许文静', department: 'gov-service', roles: ['catalogue-admin'], position: '窗口负责人', phone: '13988000016' },
   { username: 'itemeditor', name: '罗明', department: 'market', roles: ['catalogue-editor'], position: '登记注册科审批员', phone: '13988000017' },
+  // One reviewer in every department that offers services, so each demo item can be processed to the end.
+  { username: 'huzheng', name: '杨光明', department: 'public-security', roles: ['reviewer'], position: '户政民警', phone: '13988000018' },
+  { username: 'shebao', name: '何雨', department: 'hrss', roles: ['reviewer'], position: '社保经办员', phone: '13988000019' },
+  { username: 'weisheng', name: '蒋文', department: 'health', roles: ['reviewer', 'inspector'], position: '卫生监督员', phone: '13988000020' },
+  { username: 'guihua', name: '邓涛', department: 'housing', roles: ['reviewer'], position: '规划审批员', phone: '13988000021' },
+  { username: 'yunguan', name: '韩冰', department: 'transport', roles: ['reviewer', 'inspector'], position: '运输管理员', phone: '13988000022' },
+  { username: 'minzheng', name: '彭丽', department: 'civil', roles: ['reviewer', 'handler'], position: '社会救助经办员', phone: '13988000023' },
+  { username: 'yibao', name: '曾杰', department: 'medical', roles: ['reviewer'], position: '医保经办员', phone: '13988000024' },
+  { username: 'qsreviewer', name: '石磊', department: 'qingshi-service', roles: ['reviewer', 'inspector', 'handler'], phone: '13988000025' },
 ];
 
 export type DemoCitizen = { name: string; region6: string; birth: string; seq: number; phone: string };
