@@ -505,8 +505,11 @@ export type CreditBlacklistView = z.infer<typeof creditBlacklistView>;
 
 // ---------------------------------------------------------------- messages
 
+const statusMessages = (locale: Locale) => Object.fromEntries(caseStatuses.map((s) => [`cases.status.${s}`, caseStatusNames[s][locale]]));
+
 export const casesMessages: Record<Locale, Record<string, string>> = {
   'zh-CN': {
+    ...statusMessages('zh-CN'),
     'email.invalid': '请输入正确的电子邮箱',
     'cases.notFound': '未找到该办件',
     'cases.versionNotInForce': '该事项版本当前未发布或已停止受理,请重新选择事项',
@@ -549,6 +552,7 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.guideNotPublic': '该版本尚未发布',
   },
   'en-US': {
+    ...statusMessages('en-US'),
     'email.invalid': 'Enter a valid e-mail address',
     'cases.notFound': 'No such case',
     'cases.versionNotInForce': 'This version of the service is not open for applications; choose the service again',

@@ -24,8 +24,14 @@ function lookup(key: string, locale: Locale): string | undefined {
   return undefined;
 }
 
-/** Translates a message key, filling {name} placeholders; an unknown key is returned as it is. */
+/** A placeholder value that is itself a message key, translated in the reader's language (e.g. a status name). */
+export function messageRef(key: string): string {
+  return `@${key}`;
+}
+
+/** Translates a message key, filling {name} placeholders (values made by `messageRef` are translated too); an unknown key is returned as it is. */
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
   const text = lookup(key, locale) ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const fill = (value: string | number): string => (typeof value === 'string' && value.startsWith('@') ? (lookup(value.slice(1), locale) ?? value.slice(1)) : String(value));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? fill(params[name] ?? '') : whole));
 }

@@ -17,6 +17,7 @@ import { recordAction } from './record';
 import { insertCase, lockCase, updateCase, type CaseRow } from './repo';
 import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
 import { applyAction } from './workflow';
+import { statusRef } from './texts';
 
 // The applicant's side of a case: drafts, submission, 补正 resubmission and withdrawal. The window clerk uses the
 // same functions for a walk-in applicant's case (window.ts creates it).
@@ -91,11 +92,11 @@ function draftIssues(version: ItemVersionView, values: Record<string, unknown>, 
 }
 
 function staleVersion(row: Pick<CaseRow, 'status'>): AppError {
-  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: row.status } });
+  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(row.status) } });
 }
 
 function notNow(row: Pick<CaseRow, 'status'>): AppError {
-  return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: row.status } });
+  return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
 }
 
 /** A new online application: a draft, or submitted at once when nothing is left to upload. */

@@ -75,7 +75,7 @@ describe('two clerks on the same step', () => {
     const results = await Promise.all([world.tokens.clerk, world.tokens.clerk2].map((token) => post(token, `/api/cases/${c.id}/actions/accept`, { version: c.version })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.statusCode === 409)?.json();
-    expect(loser).toMatchObject({ code: 'STALE_VERSION', title: '该记录已被他人修改,请刷新后重试', detail: '该办件刚刚已被他人处理(当前状态:“accepted”),请刷新后查看最新情况' });
+    expect(loser).toMatchObject({ code: 'STALE_VERSION', title: '该记录已被他人修改,请刷新后重试', detail: '该办件刚刚已被他人处理(当前状态:“已受理”),请刷新后查看最新情况' });
     const accepts = await t.kernel.db.selectFrom('case_actions').select('action').where('case_id', '=', c.id).where('action', '=', 'accept').execute();
     expect(accepts).toHaveLength(1);
     const gaps = await t.kernel.db.selectFrom('case_gaps').selectAll().where('case_id', '=', c.id).execute();

@@ -199,7 +199,7 @@ describe('an online application from draft to completion', () => {
     expect(letter).toContain('六十日内依法申请行政复议');
     const after = await as(tokens.clerk).post(`/api/cases/${draft.id}/actions/accept`, { version: refused.version });
     expect(after.statusCode).toBe(409);
-    expect(after.json().detail).toBe('办件当前状态为“refused”,不能执行此操作');
+    expect(after.json().detail).toBe('办件当前状态为“不予受理”,不能执行此操作');
 
     const second = (await me.post('/api/cases', { itemVersionId: versionId, values, materialChoices: { householdBook: 'gap', marriageProof: 'pledge' } })).json() as Json;
     await me.upload(second.id, 'birthCertificate', samplePdf());

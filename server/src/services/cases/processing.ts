@@ -18,6 +18,7 @@ import { insertGaps, listGaps, lockCase, updateCase, type CaseRow } from './repo
 import { dateText, supplementItemsText } from './texts';
 import { itemNames } from './views';
 import { applyAction, staffMayAct, stepOf, type Refusal, type Transition, type Workflow } from './workflow';
+import { statusRef } from './texts';
 
 // Staff actions on a case (受理, 不予受理, 补正, 审查, 勘验, 会签, 特别程序, 决定, 转办, 办结). Each is one transaction:
 // the locked case row, its history row, the audit record, the outbox events and the applicant's notices.
@@ -27,7 +28,7 @@ type Effects = { changes: RowUpdate<'cases'>; detail: Record<string, unknown>; n
 function refusalError(reason: Refusal, row: CaseRow): AppError {
   switch (reason) {
     case 'transition':
-      return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: row.status } });
+      return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
     case 'noInspectionStep':
       return new AppError('CONFLICT', { detail: 'cases.noInspectionStep' });
     case 'noSpecialProcedure':
@@ -185,7 +186,7 @@ async function effectsOf<A extends StaffAction>(
 }
 
 function staleVersion(row: CaseRow): AppError {
-  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: row.status } });
+  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(row.status) } });
 }
 
 /** The checks every staff action passes, in the order a person would want them explained. */

@@ -1,8 +1,14 @@
-import { specialProcedureNames, workflowStepNames, type CaseActionKind, type Locale, type SpecialProcedureKind, type SupplementItem, type WorkflowStepKey } from '@zhengtong/contracts';
+import { specialProcedureNames, workflowStepNames, type CaseActionKind, type CaseStatus, type Locale, type SpecialProcedureKind, type SupplementItem, type WorkflowStepKey } from '@zhengtong/contracts';
 import { toLocalDate } from '../../kernel/calendar';
+import { messageRef } from '../../kernel/i18n';
 
 // What the applicant reads about their case: the timeline, the next step and the notices, in plain words
 // (GB/T 39735 rates 指南精确度 and 便捷度: people should understand without calling the hotline).
+
+/** A case status named in the reader's language inside an error message. */
+export function statusRef(status: CaseStatus): string {
+  return messageRef(`cases.status.${status}`);
+}
 
 export function dateText(at: Date | null | undefined, locale: Locale): string {
   if (!at) return '';
