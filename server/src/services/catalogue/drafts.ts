@@ -29,22 +29,29 @@ async function assertStepDepartments(db: Queryable, elements: ItemVersionElement
   if (issues.length > 0) throw invalid(issues);
 }
 
+type DraftSource = { elements: ItemVersionElements; from: string | null; note: string };
+
+/** The history note of a new draft: which version it starts from, in words a catalogue editor reads. */
+function basedOn(source: { version: number; implementation_id: string }, implementation: Implementation, owner: { implementation_code: string } | undefined): string {
+  return source.implementation_id === implementation.id ? `以本实施清单第 ${source.version} 版为基础` : `以实施清单 ${owner?.implementation_code ?? ''} 第 ${source.version} 版为基础`;
+}
+
 /** Where a new draft's elements come from: the version asked for, else this implementation's newest, else a sibling's. */
-async function draftSource(tx: Transaction<DB>, implementation: Implementation, fromVersionId: string | undefined): Promise<{ elements: ItemVersionElements; from: string | null }> {
+async function draftSource(tx: Transaction<DB>, implementation: Implementation, fromVersionId: string | undefined): Promise<DraftSource> {
   if (fromVersionId) {
     const source = await findVersion(tx, fromVersionId);
     const owner = source ? await findImplementation(tx, source.implementation_id) : undefined;
     if (!source || owner?.service_item_id !== implementation.service_item_id) throw invalid([{ field: 'fromVersionId', code: 'catalogue.versionNotFound' }]);
-    return { elements: elementsOf(source), from: source.id };
+    return { elements: elementsOf(source), from: source.id, note: basedOn(source, implementation, owner) };
   }
   const own = await latestVersion(tx, implementation.id);
-  if (own) return { elements: elementsOf(own), from: own.id };
+  if (own) return { elements: elementsOf(own), from: own.id, note: basedOn(own, implementation, implementation) };
   // 四级四同: a new implementer starts from what another level already publishes, the highest level first.
   const siblings = (await implementationsOf(tx, [implementation.service_item_id])).filter((s) => s.id !== implementation.id);
   const inForce = await versionsInForce(tx, siblings.map((s) => s.id), new Date());
   const best = siblings.filter((s) => inForce.has(s.id)).sort((a, b) => a.region_code.localeCompare(b.region_code))[0];
   const sibling = best ? inForce.get(best.id) : undefined;
-  return sibling ? { elements: elementsOf(sibling), from: sibling.id } : { elements: skeletonElements(), from: null };
+  return sibling && best ? { elements: elementsOf(sibling), from: sibling.id, note: basedOn(sibling, implementation, best) } : { elements: skeletonElements(), from: null, note: '' };
 }
 
 export async function createDraft(kernel: Kernel, { actor, implementationId, input }: { actor: Actor; implementationId: string; input: CreateDraftInput }): Promise<ItemVersionDetail> {
@@ -69,7 +76,7 @@ export async function createDraft(kernel: Kernel, { actor, implementationId, inp
         ...elementColumns({ ...source.elements, changeNote: '' }),
       };
       await insertVersion(tx, row);
-      await appendAction(tx, { version_id: id, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.kind === 'account' ? actor.accountId : null, actor_name: actorName(actor), note: source.from ? `copied from ${source.from}` : '' });
+      await appendAction(tx, { version_id: id, action: 'create', from_status: null, to_status: 'draft', actor_id: actor.kind === 'account' ? actor.accountId : null, actor_name: actorName(actor), note: source.note });
       await audit(tx, actor, { action: 'service-item-version.create', objectType: 'service-item-version', objectId: id, detail: { implementationId, version: row.version, copiedFrom: source.from } });
       await emit(tx, 'service-item-version.create', { id, implementationId, version: row.version, status: 'draft' });
     });

@@ -157,6 +157,8 @@ describe('effective dates (one version in force at a time)', () => {
     expect(v2).toMatchObject({ version: 2, status: 'published', isInForce: false, effectiveFrom: from.toISOString() });
     const first = (await w.call(w.admin, 'GET', `/api/service-item-versions/${v1.id}`)).json();
     expect(first).toMatchObject({ status: 'published', isInForce: true, effectiveTo: from.toISOString() });
+    const second = (await w.call(w.admin, 'GET', `/api/service-item-versions/${v2.id}`)).json() as Detail;
+    expect(second.history[0]).toMatchObject({ action: 'create', note: '以本实施清单第 1 版为基础' });
     expect((await findPublishedVersion(t.kernel.db, implementationId))?.id).toBe(v1.id);
     expect((await findPublishedVersion(t.kernel.db, implementationId, new Date(from.getTime() + 1)))?.id).toBe(v2.id);
     const implementation = (await w.call(w.admin, 'GET', `/api/service-item-implementations/${implementationId}`)).json();
