@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCreditCode, parseIdNumber } from '@zhengtong/contracts';
 import { createTestApp, type TestApp } from '../testing';
+import { multipartFile } from '../kernel/spreadsheet/test-support';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoCity } from '.';
 import { demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
@@ -40,6 +41,17 @@ describe('the demo city', () => {
       expect([...me.roles].sort()).toEqual([...s.roles].sort());
       expect(me.regionCode).toMatch(/^5399/);
     }
+  });
+
+  it('keeps its catalogue whole through an Excel round trip: re-importing the export changes nothing', async () => {
+    const token = await t.login('catalogue', DEMO_PASSWORD);
+    const exported = await t.as(token, { method: 'GET', url: '/api/service-items/export.xlsx' });
+    expect(exported.statusCode).toBe(200);
+    const res = await t.as(token, { method: 'POST', url: '/api/service-items/import?dryRun=true', ...multipartFile(exported.rawPayload) });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { total: number; created: number; updated: number; unchanged: number; errorCount: number; errors: unknown[] };
+    expect(report, JSON.stringify(report.errors.slice(0, 5))).toMatchObject({ created: 0, updated: 0, errorCount: 0 });
+    expect(report.unchanged).toBe(report.total);
   });
 
   it('is seeded once: a restart on the same data does not seed again', async () => {

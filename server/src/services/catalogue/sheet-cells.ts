@@ -81,9 +81,10 @@ export const yesNoText = (value: boolean) => (value ? '是' : '否');
 
 /** "20个工作日", "30个自然日", "即办" (0 working days); undefined when unreadable. */
 export function parseLimit(text: string): TimeLimit | undefined {
-  const t = plain(text).replace(/\s+/g, '');
-  if (['即办', '即时办结', '当场办结', '即来即办'].includes(t)) return { days: 0, unit: 'workingDay', note: '' };
-  const match = /^(\d{1,4})个?(工作日|自然日)(?:[(（](.*)[)）])?$/.exec(t);
+  const t = plain(text);
+  if (['即办', '即时办结', '当场办结', '即来即办'].includes(t.replace(/\s+/g, ''))) return { days: 0, unit: 'workingDay', note: '' };
+  // The note keeps its own spacing ("邮寄的 5 个工作日内送达"), so a round trip changes nothing.
+  const match = /^(\d{1,4})\s*个?\s*(工作日|自然日)\s*(?:[(（](.*)[)）])?$/s.exec(t);
   if (!match) return undefined;
   return { days: Number(match[1]), unit: match[2] === '工作日' ? 'workingDay' : 'naturalDay', note: match[3] ?? '' };
 }
@@ -107,14 +108,17 @@ export function parseCount(text: string, max = 20): number | undefined {
   return Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
 }
 
-/** One basis per line or ；: "《中华人民共和国户口登记条例》第七条". */
+/**
+ * One basis per line (or after ；before the next 《): the title with its document number, the article, and the quoted
+ * text if any — "《社会保障卡管理办法》(人社部发〔2011〕47号)第十二条:“……”".
+ */
 export function parseBasis(text: string): LegalBasis[] | undefined {
-  const lines = text.split(/[\n；;]/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text.split(/\n|[；;](?=\s*《)/).map((l) => l.trim()).filter((l) => l !== '');
   const basis = lines.map((line) => {
-    const match = /^(《[^》]+》)\s*(.*)$/.exec(line);
-    return match ? { name: match[1] ?? line, article: (match[2] ?? '').trim(), excerpt: '' } : undefined;
+    const match = /^(《[^》]+》(?:\s*[(（][^)）]*[)）])?)\s*([^“"]*?)\s*(?:[:：]\s*[“"](.*)[”"])?$/s.exec(line);
+    return match ? { name: (match[1] ?? line).replace(/》\s+/, '》'), article: match[2] ?? '', excerpt: match[3] ?? '' } : undefined;
   });
   return basis.length > 0 && basis.every((b): b is LegalBasis => b !== undefined) ? basis : undefined;
 }
 
-export const basisText = (basis: readonly LegalBasis[]) => basis.map((b) => `${b.name}${b.article}`).join('\n');
+export const basisText = (basis: readonly LegalBasis[]) => basis.map((b) => `${b.name}${b.article}${b.excerpt ? `:“${b.excerpt}”` : ''}`).join('\n');
