@@ -120,6 +120,8 @@ describe('version elements', () => {
     const codes = itemVersionElementIssues({ ...elements(), materials: [material] }).map((i) => i.code);
     expect(codes).toEqual(['catalogue.gapNotAllowed', 'catalogue.gapOnlyRequired', 'catalogue.pledgeNotAllowed']);
     expect(itemVersionElementIssues({ ...elements(), allowsGaps: true, allowsPledge: true }).map((i) => i.code)).toEqual(['catalogue.gapsWithoutMaterial', 'catalogue.pledgeWithoutMaterial']);
+    const immediate = { ...elements(), caseKind: 'immediate' as const, promisedLimit: { days: 0, unit: 'workingDay' as const, note: '' }, allowsGaps: true };
+    expect(itemVersionElementIssues({ ...immediate, materials: immediate.materials.map((m) => ({ ...m, canBeGap: m.isRequired })) }).map((i) => i.code)).toContain('catalogue.gapsNotImmediate');
   });
 
   it('starts the workflow with acceptance, ends it with completion, and needs a decision for 承诺件', () => {

@@ -305,6 +305,7 @@ export function itemVersionElementIssues(v: ItemVersionElements): FormIssue[] {
     if (m.appliesWhen && !formKeys.has(m.appliesWhen.field)) issues.push({ field: `${at}.appliesWhen.field`, code: 'catalogue.conditionField' });
   });
   if (v.allowsGaps && !v.materials.some((m) => m.canBeGap)) issues.push({ field: 'allowsGaps', code: 'catalogue.gapsWithoutMaterial' });
+  if (v.allowsGaps && v.caseKind === 'immediate') issues.push({ field: 'allowsGaps', code: 'catalogue.gapsNotImmediate' });
   if (v.allowsPledge && !v.materials.some((m) => m.canBePledged)) issues.push({ field: 'allowsPledge', code: 'catalogue.pledgeWithoutMaterial' });
 
   const steps = v.workflow.steps;
@@ -758,6 +759,7 @@ const catalogueMessagesZh = {
   'catalogue.pledgeNotAllowed': '本事项未开启告知承诺,材料不能设为可承诺',
   'catalogue.materialNoCopies': '只能窗口或快递提交的材料应至少要求 1 份原件或复印件',
   'catalogue.gapsWithoutMaterial': '开启容缺受理时,应至少有一项材料可容缺',
+  'catalogue.gapsNotImmediate': '即办件当场办结,不能容缺后补;需要容缺受理的事项请设为承诺件',
   'catalogue.pledgeWithoutMaterial': '开启告知承诺时,应至少有一项材料可以承诺代替',
   'catalogue.workflowStart': '办理流程应从“受理”开始',
   'catalogue.workflowEnd': '办理流程应以“办结”结束',
@@ -836,6 +838,7 @@ export const catalogueMessages: Readonly<Record<Locale, Readonly<Record<Catalogu
     'catalogue.pledgeNotAllowed': 'Enable pledges on the item first',
     'catalogue.materialNoCopies': 'A material handed in on paper needs at least one original or copy',
     'catalogue.gapsWithoutMaterial': 'Acceptance with gaps needs at least one material that may be handed in later',
+    'catalogue.gapsNotImmediate': 'An on-the-spot service is completed at once and cannot take materials later; make it a promised-time service to allow gaps',
     'catalogue.pledgeWithoutMaterial': 'Pledges need at least one material a pledge may replace',
     'catalogue.workflowStart': 'The workflow starts with acceptance',
     'catalogue.workflowEnd': 'The workflow ends with completion',

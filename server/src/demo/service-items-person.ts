@@ -49,8 +49,9 @@ export const personItems: DemoItem[] = [
     elements: withOffice(police, {
       acceptanceConditions: '在本市出生、父亲或母亲一方为本市常住户口的婴儿,由父母、监护人或受委托人申报出生登记。',
       legalLimit: null,
-      promisedLimit: { days: 0, unit: 'workingDay', note: '材料齐全的当场办结' },
-      caseKind: 'immediate',
+      // Checked by the 户籍民警 before the household number is given; the window finishes it the same day when all is there.
+      promisedLimit: { days: 3, unit: 'workingDay', note: '窗口办理材料齐全的当场办结' },
+      caseKind: 'promised',
       channels: ['window', 'online'],
       visitsRequired: 0,
       fees: none,
@@ -61,7 +62,7 @@ export const personItems: DemoItem[] = [
         license('householdRegister', '父亲或母亲的居民户口簿', '公安机关', '112'),
         license('parentsIdCards', '父母双方的居民身份证', '公安机关', '111'),
         license('marriageCertificate', '父母的结婚证', '婚姻登记机关', '113', { isRequired: false, note: '非婚生育的,提供亲子关系证明或承诺书' }),
-        material('parentalConsent', '随父或随母落户的声明', { canBeGap: true, note: '随户口不在一起的父或母落户时提供,可在受理后 5 个工作日内补交', appliesWhen: { field: 'followParent', equals: 'mother' } }),
+        material('parentalConsent', '随父或随母落户的声明', { canBeGap: true, note: '随户口不在一起的父或母落户时提供,可在受理后 3 个工作日内补交', appliesWhen: { field: 'followParent', equals: 'mother' } }),
         proxyLetter(),
       ],
       form: {
@@ -81,7 +82,7 @@ export const personItems: DemoItem[] = [
           field('proxyIdNumber', '受托人身份证号', 'Proxy’s ID number', 'idNumber', { required: true, visibleWhen: { field: 'byProxy', equals: true } }),
         ],
       },
-      workflow: flows.immediate(),
+      workflow: flows.standard(3),
       resultFields: [field('householdNo', '户号', 'Household number', 'text', { required: true }), field('citizenIdNumber', '新生儿公民身份号码', 'Child’s ID number', 'idNumber', { required: true })],
       resultTemplate: noticeLetter('出生登记办结通知', '{{form.childName}} 的出生登记已办结,户号 {{result.householdNo}},公民身份号码 {{result.citizenIdNumber}}。请凭本通知到户籍窗口加盖户口簿户口页,或申请邮寄。'),
     }),
