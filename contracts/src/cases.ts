@@ -424,6 +424,7 @@ export const caseStaffView = caseSummary.extend({
   }),
   caseKind: z.enum(['immediate', 'promised']),
   currentRole: z.enum(staffRoles).nullable(),
+  /** Answers to 身份证号 and phone fields are masked; `POST /api/cases/:id/unmask` shows them (audited). */
   values: z.record(z.string(), z.unknown()),
   materials: z.array(caseMaterialView),
   supplementRequest: supplementRequestView,
@@ -438,6 +439,18 @@ export const caseStaffView = caseSummary.extend({
   allowedActions: z.array(z.enum(staffActions as [StaffAction, ...StaffAction[]])),
 });
 export type CaseStaffView = z.infer<typeof caseStaffView>;
+
+/** Why a staff member needs the full personal data of a case: kept in the audit trail and the citizen's data-use record. */
+export const caseUnmaskInput = z.object({ purpose: z.string().trim().min(2, 'too_small').max(200, 'too_big') });
+export type CaseUnmaskInput = z.infer<typeof caseUnmaskInput>;
+
+/** The personal data the staff view masks, in full. */
+export const casePersonalData = z.object({
+  applicant: z.object({ idNumber: z.string().nullable(), phone: z.string().nullable() }),
+  values: z.record(z.string(), z.unknown()),
+  resultValues: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CasePersonalData = z.infer<typeof casePersonalData>;
 
 /** GET /api/cases/:id answers the applicant or the staff view, by who asks. */
 export const caseView = z.discriminatedUnion('perspective', [caseApplicantView.extend({ perspective: z.literal('applicant') }), caseStaffView.extend({ perspective: z.literal('staff') })]);

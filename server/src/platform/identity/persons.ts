@@ -4,7 +4,7 @@ import { hasPermission, requirePermission, type Actor } from '../../kernel/authz
 import { audit } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../kernel/masking';
-import type { Row } from '../../kernel/db';
+import type { Queryable, Row } from '../../kernel/db';
 import { lookupIndex, reveal } from './personal-data';
 
 function view(kernel: Kernel, row: Row<'persons'>, isMasked: boolean): PersonView {
@@ -50,4 +50,13 @@ export async function findPersonByIdNumber(kernel: Kernel, { actor, idNumber, pu
     audit(tx, actor, { action: 'person.lookup', objectType: 'person', objectId: row?.account_id, detail: { found: Boolean(row), purpose: purpose ?? null } }),
   );
   return row ? view(kernel, row, true) : undefined;
+}
+
+/**
+ * A person's 身份证号 as stored (ciphertext and blind index), never decrypted here: a case keeps who applied, and
+ * reading it in full later is the audited unmask.
+ */
+export async function sealedIdNumber(db: Queryable, accountId: string): Promise<{ enc: string; idx: string } | undefined> {
+  const row = await db.selectFrom('persons').select(['id_number_enc', 'id_number_idx']).where('account_id', '=', accountId).executeTakeFirst();
+  return row ? { enc: row.id_number_enc, idx: row.id_number_idx } : undefined;
 }

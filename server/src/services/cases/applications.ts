@@ -5,7 +5,7 @@ import type { NewRow, Queryable } from '../../kernel/db';
 import { AppError, invalid, type FieldIssue } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { emit } from '../../kernel/outbox';
-import { protect } from '../../platform/identity';
+import { protect, sealedIdNumber } from '../../platform/identity';
 import { getItemVersion } from '../catalogue';
 import { assertApplicantSide } from './access';
 import { clockChanges } from './clock';
@@ -99,6 +99,13 @@ function notNow(row: Pick<CaseRow, 'status'>): AppError {
   return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
 }
 
+/** The signed-in citizen's sealed 身份证号, as the applicant (a person) or as the agent (acting for an enterprise). */
+async function applicantIdColumns(ctx: CasesContext, actor: AccountActor, applicantType: 'person' | 'enterprise'): Promise<Partial<NewRow<'cases'>>> {
+  const sealed = actor.accountType === 'citizen' ? await sealedIdNumber(ctx.kernel.db, actor.accountId) : undefined;
+  if (!sealed) return {};
+  return applicantType === 'person' ? { applicant_id_number_enc: sealed.enc, applicant_id_number_idx: sealed.idx } : { agent_id_number_enc: sealed.enc, agent_id_number_idx: sealed.idx };
+}
+
 /** A new online application: a draft, or submitted at once when nothing is left to upload. */
 export async function createCase(ctx: CasesContext, { actor, input, enterpriseName }: { actor: Actor; input: CreateCaseInput; enterpriseName: string | null }): Promise<{ id: string }> {
   if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
@@ -114,6 +121,7 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
     form_values: JSON.stringify(draft.values),
     material_choices: JSON.stringify(input.materialChoices),
     ...applicant,
+    ...(await applicantIdColumns(ctx, actor, applicant.applicant_type)),
     ...contactColumns(ctx, input),
   });
   const now = new Date();

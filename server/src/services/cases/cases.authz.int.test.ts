@@ -139,6 +139,30 @@ describe('department X cannot act on department Y’s case', () => {
     expect((await post(world.tokens.clerk, `/api/cases/${aliceCase.id}/withdraw`, { version: aliceCase.version, reason: '代撤' })).statusCode).toBe(403);
   });
 
+  it('answers to phone and ID-number fields are masked for staff; the full data needs person.unmask and a purpose, and is audited', async () => {
+    const staffView = (await get(world.tokens.reviewer, `/api/cases/${aliceCase.id}`)).json();
+    expect(staffView.values.guardianPhone).toBe('139****5678');
+    expect(staffView.applicant.idNumber).not.toBe(alice.idNumber);
+    expect((await get(alice.token, `/api/cases/${aliceCase.id}`)).json().values.guardianPhone).toBe('13912345678');
+
+    const url = `/api/cases/${aliceCase.id}/unmask`;
+    expect((await post(world.tokens.clerk, url, { purpose: '核对监护人身份' })).statusCode).toBe(403);
+    expect((await post(alice.token, url, { purpose: '核对监护人身份' })).statusCode).toBe(403);
+    expect((await post(world.tokens.otherReviewer, url, { purpose: '核对监护人身份' })).json().code).toBe('OUT_OF_SCOPE');
+    const noPurpose = await post(world.tokens.reviewer, url, { purpose: ' ' });
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json().errors).toContainEqual(expect.objectContaining({ field: 'purpose' }));
+
+    const full = await post(world.tokens.reviewer, url, { purpose: '核对监护人身份' });
+    expect(full.statusCode, full.body).toBe(200);
+    expect(full.json()).toMatchObject({ applicant: { idNumber: alice.idNumber }, values: { guardianPhone: '13912345678' } });
+    expect(full.json().values.childName).toBeUndefined();
+    const trail = await t.kernel.db.selectFrom('audit_log').select(['action', 'object_id', 'detail']).where('action', 'in', ['case.unmask', 'person.unmask']).where('object_id', 'in', [aliceCase.id, alice.accountId]).execute();
+    expect(trail.map((r) => r.action).sort()).toEqual(['case.unmask', 'person.unmask']);
+    const dataUse = (await get(alice.token, '/api/me/data-access')).json() as { items: { action: string; purpose: string | null }[] };
+    expect(dataUse.items).toContainEqual(expect.objectContaining({ action: 'person.unmask', purpose: '核对监护人身份' }));
+  });
+
   it('staff reading a case leaves an audit record; the applicant’s ID number is masked in the staff view', async () => {
     await get(world.tokens.clerk, `/api/cases/${aliceCase.id}`);
     const reads = await t.kernel.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'case.read').where('object_id', '=', aliceCase.id).execute();

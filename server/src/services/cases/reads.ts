@@ -20,6 +20,7 @@ import { maskIdNumber, maskPhone } from '../../kernel/masking';
 import { reveal } from '../../platform/identity';
 import { getItemVersion } from '../catalogue';
 import { isStaffActor, staffMayTouch } from './access';
+import { maskAnswers } from './personal-data';
 import type { CasesContext } from './context';
 import { yellowThreshold } from './deadlines';
 import { guidePdf, receiptPdf } from './documents';
@@ -81,6 +82,11 @@ function allowedStaffActions(actor: Actor, parts: CaseParts): StaffAction[] {
   );
 }
 
+function maskedResult(parts: CaseParts) {
+  const result = resultOf(parts.row);
+  return result ? { ...result, values: maskAnswers(parts.version.resultFields, result.values) } : null;
+}
+
 function staffView(ctx: CasesContext, parts: CaseParts, clock: Clock, actor: Actor): CaseStaffView {
   const { row } = parts;
   const idNumber = row.applicant_id_number_enc ? maskIdNumber(reveal(ctx.kernel.keys, 'idNumber', row.applicant_id_number_enc)) : null;
@@ -90,14 +96,14 @@ function staffView(ctx: CasesContext, parts: CaseParts, clock: Clock, actor: Act
     applicant: { type: row.applicant_type, name: row.applicant_name, idNumber, creditCode: row.applicant_credit_code, agentName: row.agent_name, phone, isRegistered: row.applicant_account_id !== null },
     caseKind: row.case_kind,
     currentRole: asStaffRole(row.step_role),
-    values: row.form_values,
+    values: maskAnswers(parts.version.form.fields, row.form_values),
     materials: materialViews(parts),
     supplementRequest: row.supplement_request,
     countersignPending: row.countersign_pending.map((id) => ({ id })),
     suspendKind: row.suspend_kind,
     legalDueAt: row.legal_due_at?.toISOString() ?? null,
     suspendedDays: row.suspended_days,
-    result: resultOf(row),
+    result: maskedResult(parts),
     history: actionViews(parts.actions),
     allowedActions: allowedStaffActions(actor, parts),
   };

@@ -7,6 +7,8 @@ import {
   caseTrackingView,
   caseView,
   caseVersionForm,
+  casePersonalData,
+  caseUnmaskInput,
   createCaseInput,
   materialUploadQuery,
   myCasesQuery,
@@ -21,6 +23,7 @@ import { AppError } from '../../kernel/errors';
 import { createCase, resubmitCase, submitCase, updateDraft, withdrawCase } from './applications';
 import type { CasesContext } from './context';
 import { decisionFile, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
+import { unmaskCase } from './personal-data';
 import { deleteMaterial, materialLimit, readMaterialFile, UPLOAD_CEILING_BYTES, uploadMaterial } from './uploads';
 
 // Applicant routes (citizens, enterprises and their agents; window clerks for walk-in cases), the public tracking
@@ -82,6 +85,17 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
       response: { 200: caseVersionForm },
     },
   }, async (req) => readCaseVersionForm(ctx, { actor: req.actor, caseId: req.params.id }));
+
+  r.post('/api/cases/:id/unmask', {
+    config: { access: 'person.unmask' },
+    schema: {
+      tags,
+      summary: '查看办件中的完整个人信息(身份证号、电话;须说明用途,留痕并计入群众的数据使用记录)',
+      params: idParam,
+      body: caseUnmaskInput,
+      response: { 200: casePersonalData },
+    },
+  }, async (req) => unmaskCase(ctx, { actor: req.actor, caseId: req.params.id, input: req.body }));
 
   r.patch('/api/cases/:id', {
     config: { access: 'authenticated' },
