@@ -57,6 +57,7 @@ export const caseActionKinds = [
   'complete',
   'withdraw',
   'fulfilGap',
+  'checkPledge',
 ] as const;
 export type CaseActionKind = (typeof caseActionKinds)[number];
 export const caseActionNames: Labels<CaseActionKind> = {
@@ -77,6 +78,7 @@ export const caseActionNames: Labels<CaseActionKind> = {
   complete: { 'zh-CN': '办结', 'en-US': 'Completed' },
   withdraw: { 'zh-CN': '撤回申请', 'en-US': 'Withdrawn' },
   fulfilGap: { 'zh-CN': '补交容缺材料', 'en-US': 'Missing material handed in' },
+  checkPledge: { 'zh-CN': '承诺事后核查', 'en-US': 'Promise checked' },
 };
 
 /** The staff actions of the processing routes (/api/cases/:id/actions/<route>). */
@@ -192,6 +194,17 @@ export type SupplementInput = z.infer<typeof supplementInput>;
 
 export const withdrawInput = z.object({ version: versionSchema, reason: requiredNote(500) });
 export type WithdrawInput = z.infer<typeof withdrawInput>;
+
+/** 告知承诺 事后核查: what the department found when it checked a promise. */
+export const pledgeCheckOutcomes = ['confirmed', 'false'] as const;
+export type PledgeCheckOutcome = (typeof pledgeCheckOutcomes)[number];
+export const pledgeCheckInput = z.object({
+  version: versionSchema,
+  outcome: z.enum(pledgeCheckOutcomes),
+  /** How it was checked and what was found; told to the applicant when the promise was false. */
+  note: requiredNote(1000),
+});
+export type PledgeCheckInput = z.infer<typeof pledgeCheckInput>;
 
 export const materialUploadQuery = z.object({ materialKey });
 
@@ -344,6 +357,8 @@ export const caseMaterialView = z.object({
   gapDueAt: z.string().nullable(),
   gapFulfilledAt: z.string().nullable(),
   pledgedAt: z.string().nullable(),
+  /** 事后核查 of the promise, once recorded. */
+  pledgeCheck: z.object({ outcome: z.enum(pledgeCheckOutcomes), note: z.string(), checkedAt: z.string() }).nullable(),
 });
 export type CaseMaterialView = z.infer<typeof caseMaterialView>;
 
@@ -376,6 +391,9 @@ const resultView = z
     reason: z.string().nullable(),
     decidedAt: z.string(),
     hasLetter: z.boolean(),
+    /** An approval revoked afterwards (撤销), e.g. because a 告知承诺 was false. */
+    revokedAt: z.string().nullable(),
+    revokedReason: z.string().nullable(),
   })
   .nullable();
 
@@ -532,6 +550,9 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.staleVersion': '该办件刚刚已被他人处理(当前状态:“{status}”),请刷新后查看最新情况',
     'cases.notYourStep': '当前环节“{step}”由{role}办理,您没有该岗位',
     'cases.notYourDepartment': '该办件不属于您所在部门',
+    'cases.pledgeNotFound': '该办件没有这项材料的承诺',
+    'cases.pledgeChecked': '这项承诺已经核查过了',
+    'cases.pledgeCheckTooEarly': '办件受理后才能核查承诺',
     'cases.materialUnknown': '该事项没有这项材料',
     'cases.materialNotApplicable': '根据您填写的内容,此项材料无需提交',
     'cases.materialMissing': '请上传此项材料',
@@ -575,6 +596,9 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.staleVersion': 'Someone else just acted on this case (now “{status}”); reload to see the latest',
     'cases.notYourStep': 'The current step “{step}” is for the {role} role, which you do not hold',
     'cases.notYourDepartment': 'This case belongs to another department',
+    'cases.pledgeNotFound': 'The applicant made no promise for this material',
+    'cases.pledgeChecked': 'This promise has already been checked',
+    'cases.pledgeCheckTooEarly': 'Promises are checked once the case has been accepted',
     'cases.materialUnknown': 'The service has no such material',
     'cases.materialNotApplicable': 'Given your answers, this material is not needed',
     'cases.materialMissing': 'Upload this material',

@@ -405,6 +405,8 @@ export type CasesTable = {
   result_kind: 'approved' | 'denied' | 'refused' | null;
   result_values: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   result_reason: string | null;
+  result_revoked_at: NullableTime;
+  result_revoked_reason: string | null;
   decision_file_sm3: string | null;
   decided_at: NullableTime;
   promised_days: number;
@@ -464,6 +466,10 @@ export type CasePledgesTable = {
   signer_name: string;
   signed_by: string;
   signed_at: ColumnType<Date, Date | string, Date | string>;
+  check_outcome: 'confirmed' | 'false' | null;
+  check_note: Generated<string>;
+  checked_by: string | null;
+  checked_at: NullableTime;
 };
 
 export type CaseGapsTable = {

@@ -15,10 +15,9 @@ import { applicableMaterials, gapForm } from './materials';
 import { notifyApplicant, type CaseNotice } from './notify';
 import { recordAction } from './record';
 import { insertGaps, listGaps, lockCase, updateCase, type CaseRow } from './repo';
-import { dateText, supplementItemsText } from './texts';
+import { dateText, statusRef, supplementItemsText } from './texts';
 import { itemNames } from './views';
 import { applyAction, staffMayAct, stepOf, type Refusal, type Transition, type Workflow } from './workflow';
-import { statusRef } from './texts';
 
 // Staff actions on a case (受理, 不予受理, 补正, 审查, 勘验, 会签, 特别程序, 决定, 转办, 办结). Each is one transaction:
 // the locked case row, its history row, the audit record, the outbox events and the applicant's notices.

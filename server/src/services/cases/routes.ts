@@ -9,6 +9,7 @@ import {
   caseVersionForm,
   casePersonalData,
   caseUnmaskInput,
+  pledgeCheckInput,
   createCaseInput,
   materialUploadQuery,
   myCasesQuery,
@@ -24,6 +25,7 @@ import { createCase, resubmitCase, submitCase, updateDraft, withdrawCase } from 
 import type { CasesContext } from './context';
 import { decisionFile, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
 import { unmaskCase } from './personal-data';
+import { checkPledge } from './pledges';
 import { deleteMaterial, materialLimit, readMaterialFile, UPLOAD_CEILING_BYTES, uploadMaterial } from './uploads';
 
 // Applicant routes (citizens, enterprises and their agents; window clerks for walk-in cases), the public tracking
@@ -96,6 +98,20 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
       response: { 200: casePersonalData },
     },
   }, async (req) => unmaskCase(ctx, { actor: req.actor, caseId: req.params.id, input: req.body }));
+
+  r.post('/api/cases/:id/pledges/:materialKey/check', {
+    config: { access: 'case.review', idempotent: true },
+    schema: {
+      tags,
+      summary: '告知承诺事后核查:记录核查结果;不实的撤销已作出的准予决定、告知申请人并推送信用记录(case.pledge-false)',
+      params: idParam.extend({ materialKey: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'invalid_format') }),
+      body: pledgeCheckInput,
+      response: { 200: caseView },
+    },
+  }, async (req) => {
+    await checkPledge(ctx, { actor: req.actor, caseId: req.params.id, materialKey: req.params.materialKey, input: req.body });
+    return readCase(ctx, { actor: req.actor, caseId: req.params.id });
+  });
 
   r.patch('/api/cases/:id', {
     config: { access: 'authenticated' },

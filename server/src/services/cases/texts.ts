@@ -96,10 +96,13 @@ export function timelineText(f: TimelineFacts, locale: Locale): string {
       return zh ? '申请已撤回' : 'Application withdrawn';
     case 'fulfilGap':
       return zh ? `已补交容缺材料:${detailText(f.detail, 'materialName')}` : `Missing material handed in: ${detailText(f.detail, 'materialName')}`;
+    case 'checkPledge':
+      if (detailText(f.detail, 'outcome') === 'confirmed') return zh ? '您的承诺经核查属实' : 'Your promise was checked and found true';
+      return zh ? `您的承诺经核查与事实不符:${f.note}` : `Your promise was checked and found untrue: ${f.note}`;
   }
 }
 
 /** Whether the applicant sees the note written with this action (reasons are owed to them; review opinions are internal). */
 export function isNoteForApplicant(action: CaseActionKind): boolean {
-  return action === 'refuse' || action === 'deny' || action === 'requestSupplement' || action === 'withdraw' || action === 'resubmit';
+  return action === 'refuse' || action === 'deny' || action === 'requestSupplement' || action === 'withdraw' || action === 'resubmit' || action === 'checkPledge';
 }

@@ -85,6 +85,7 @@ export function materialViews(parts: CaseParts): CaseMaterialView[] {
         gapDueAt: gap?.due_at.toISOString() ?? null,
         gapFulfilledAt: gap?.fulfilled_at?.toISOString() ?? null,
         pledgedAt: pledge?.signed_at.toISOString() ?? null,
+        pledgeCheck: pledge?.check_outcome && pledge.checked_at ? { outcome: pledge.check_outcome, note: pledge.check_note, checkedAt: pledge.checked_at.toISOString() } : null,
       };
     });
 }
@@ -159,7 +160,15 @@ export function nextStep(parts: CaseParts, locale: Locale): NextStepView {
 
 export function resultOf(row: CaseRow) {
   if (!row.result_kind || !row.decided_at) return null;
-  return { kind: row.result_kind, values: row.result_values ?? {}, reason: row.result_reason, decidedAt: row.decided_at.toISOString(), hasLetter: row.decision_file_sm3 !== null };
+  return {
+    kind: row.result_kind,
+    values: row.result_values ?? {},
+    reason: row.result_reason,
+    decidedAt: row.decided_at.toISOString(),
+    hasLetter: row.decision_file_sm3 !== null,
+    revokedAt: row.result_revoked_at?.toISOString() ?? null,
+    revokedReason: row.result_revoked_reason,
+  };
 }
 
 export function isClosed(row: Pick<CaseRow, 'status'>): boolean {

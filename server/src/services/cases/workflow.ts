@@ -179,6 +179,9 @@ export function applyAction(state: CaseState, action: CaseActionKind, workflow: 
     }
     case 'fulfilGap':
       return processing.includes(state.status) || state.status === 'suspended' ? stay(state) : refuse;
+    case 'checkPledge':
+      // 事后核查 leaves the case where it is (pledges.ts); it may revoke an approval but never reopens the case.
+      return state.status === 'draft' || state.status === 'submitted' || state.status === 'refused' || state.status === 'withdrawn' ? refuse : stay(state);
   }
 }
 
@@ -210,6 +213,7 @@ export function permissionFor(action: CaseActionKind, step: WorkflowStepKey | nu
     case 'countersign':
     case 'startSpecial':
     case 'endSpecial':
+    case 'checkPledge':
       return 'case.review';
   }
 }
