@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { makeCreditCode } from '@zhengtong/contracts';
 import { launchBrowser, newPage } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { signIn } from './support/session';
 import { currentTotp } from '../server/src/platform/identity';
 import { DEMO_PASSWORD } from '../server/src/demo';
 
@@ -18,13 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 describe('sign-in', () => {
   it('a citizen signs in and lands on 我的 with their masked data', async () => {

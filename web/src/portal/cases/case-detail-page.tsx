@@ -167,6 +167,7 @@ function CaseScreen({ view, onChange }: { view: ApplicantCase; onChange: (next: 
               {t('cases.detail.timeline')}
             </Typography.Title>
             <Timeline
+              aria-label={t('cases.detail.timeline')}
               items={[...view.timeline].reverse().map((e, i) => ({
                 key: `${e.at}-${i}`,
                 children: (

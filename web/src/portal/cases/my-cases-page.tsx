@@ -16,11 +16,13 @@ type Filter = 'all' | 'draft' | 'suspended' | 'completed';
 
 function CaseRow({ c }: { c: CaseSummary }) {
   const { t } = useTranslation();
+  const action = c.status === 'draft' ? t('cases.my.continue') : c.status === 'suspended' ? t('cases.my.supplement') : t('cases.my.open');
   return (
     <List.Item
       actions={[
-        <ButtonLink key="open" to={`/my/cases/${c.id}`} type={c.status === 'draft' || c.status === 'suspended' ? 'primary' : 'default'} aria-label={t('cases.my.openNamed', { name: c.itemName })}>
-          {c.status === 'draft' ? t('cases.my.continue') : c.status === 'suspended' ? t('cases.my.supplement') : t('cases.my.open')}
+        // The spoken name starts with the words on the button (WCAG 2.5.3), so "去补正" is what a voice user says.
+        <ButtonLink key="open" to={`/my/cases/${c.id}`} type={c.status === 'draft' || c.status === 'suspended' ? 'primary' : 'default'} aria-label={t('cases.my.actionNamed', { action, name: c.itemName })}>
+          {action}
         </ButtonLink>,
       ]}
     >

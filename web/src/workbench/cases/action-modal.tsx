@@ -51,7 +51,8 @@ function SupplementItems({ view, versionForm }: { view: StaffCase; versionForm: 
           {fields.map((f, i) => {
             const target = items[i]?.target ?? 'material';
             return (
-              <div key={f.key} style={{ borderBottom: '1px dashed #d9d9d9', padding: '8px 0' }}>
+              // Named 第 n 项, so a screen reader tells which item's 材料 / 需要怎样补正 it is in.
+              <div key={f.key} role="group" aria-label={t('workbench.cases.actions.itemN', { n: i + 1 })} style={{ borderBottom: '1px dashed #d9d9d9', padding: '8px 0' }}>
                 <Space wrap align="start">
                   <Form.Item name={[f.name, 'target']} label={t('workbench.cases.actions.target')} style={{ marginBottom: 4 }}>
                     <Radio.Group

@@ -18,7 +18,7 @@ export const cases: Messages<typeof zh> = {
     open: 'Open',
     continue: 'Continue',
     supplement: 'Correct now',
-    openNamed: 'Open {{name}}',
+    actionNamed: '{{action}}: {{name}}',
     help: 'For cases filed at a service window, the QR code on the receipt also shows the progress.',
   },
   apply: {

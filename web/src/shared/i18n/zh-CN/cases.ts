@@ -15,7 +15,7 @@ export const cases = {
     open: '查看',
     continue: '继续填写',
     supplement: '去补正',
-    openNamed: '查看 {{name}}',
+    actionNamed: '{{action}} {{name}}',
     help: '在窗口办理的事项,凭回执上的二维码也可以查询进度。',
   },
   apply: {
