@@ -34,6 +34,8 @@ export const casePaths = {
   decision: (id: string) => `/api/cases/${id}/decision.pdf`,
   tracking: (code: string) => `/api/case-tracking/${encodeURIComponent(code)}`,
   action: (id: string, route: string) => `/api/cases/${id}/actions/${route}`,
+  unmask: (id: string) => `/api/cases/${id}/unmask`,
+  pledgeCheck: (id: string, materialKey: string) => `/api/cases/${id}/pledges/${materialKey}/check`,
   queue: '/api/workbench/cases',
   window: '/api/window/cases',
   notifications: '/api/notifications',

@@ -21,6 +21,7 @@ import { CaseStatusTag, LightBadge } from './case-status';
 import { FilePreview, type PreviewTarget } from './file-preview';
 import { caseStages, dateWords, isClosed, stageOf } from './plain-words';
 import { SupplementPanel } from './supplement-panel';
+import { RevokedNotice } from './revoked-notice';
 import { useVersionForm, type VersionForm } from './version-form';
 
 function WithdrawButton({ view, onDone }: { view: ApplicantCase; onDone: (next: ApplicantCase) => void }) {
@@ -68,6 +69,7 @@ function ResultCard({ view, versionForm }: { view: ApplicantCase; versionForm: V
   return (
     <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('cases.detail.result')}</h2>} style={{ marginBottom: 16 }}>
       <Alert type={result.kind === 'approved' ? 'success' : 'error'} showIcon title={t(`cases.results.${result.kind}`)} description={result.reason ?? undefined} style={{ marginBottom: 12 }} />
+      <RevokedNotice result={result} />
       {fields.length > 0 ? (
         <Descriptions
           bordered

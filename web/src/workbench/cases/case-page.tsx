@@ -19,6 +19,9 @@ import { useVersionForm } from '../../portal/cases/version-form';
 import { catalogueLabel } from '../../portal/services/labels';
 import { ActionModal } from './action-modal';
 import { MaterialsViewer } from './materials-viewer';
+import { PersonalDataButton } from './personal-data';
+import { PledgeChecks } from './pledge-checks';
+import { RevokedNotice } from '../../portal/cases/revoked-notice';
 
 // The order the buttons appear in: the usual next step first, the exceptional ones after.
 const actionOrder: readonly StaffAction[] = ['accept', 'approve', 'complete', 'countersign', 'requestSupplement', 'startInspection', 'startSpecial', 'endSpecial', 'transfer', 'refuse', 'deny'];
@@ -152,10 +155,12 @@ function StaffCaseScreen({ view, onReload }: { view: StaffCase; onReload: () => 
                 ...(view.suspendedDays > 0 ? [{ key: 'suspended', label: t('workbench.cases.suspendedDays'), children: t('workbench.cases.days', { count: view.suspendedDays }) }] : []),
               ]}
             />
+            <PersonalDataButton caseId={view.id} fields={[...(versionForm.data?.form.fields ?? []), ...(versionForm.data?.resultFields ?? [])]} />
           </Card>
           {view.result ? (
             <Card title={<h2 style={{ fontSize: '1.1em', margin: 0 }}>{t('cases.detail.result')}</h2>} style={{ marginBottom: 16 }}>
               <Alert type={view.result.kind === 'approved' ? 'success' : 'error'} showIcon title={t(`cases.results.${view.result.kind}`)} description={view.result.reason ?? undefined} style={{ marginBottom: 8 }} />
+              <RevokedNotice result={view.result} />
               <Descriptions
                 size="small"
                 column={1}
@@ -178,6 +183,11 @@ function StaffCaseScreen({ view, onReload }: { view: StaffCase; onReload: () => 
       <Card title={<h2 style={{ fontSize: '1.1em', margin: 0 }}>{t('cases.apply.steps.materials')}</h2>} style={{ marginBottom: 16 }}>
         <MaterialsViewer caseId={view.id} materials={view.materials} />
       </Card>
+      {view.materials.some((m) => m.mode === 'pledge' && m.pledgedAt) ? (
+        <Card title={<h2 style={{ fontSize: '1.1em', margin: 0 }}>{t('workbench.cases.pledges.title')}</h2>} style={{ marginBottom: 16 }}>
+          <PledgeChecks view={view} onDone={onDone} onStale={onReload} />
+        </Card>
+      ) : null}
       <Card title={<h2 style={{ fontSize: '1.1em', margin: 0 }}>{t('workbench.cases.historyTitle')}</h2>}>
         <History history={view.history} />
       </Card>

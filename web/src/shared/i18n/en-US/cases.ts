@@ -146,4 +146,5 @@ export const cases: Messages<typeof zh> = {
     none: 'No time limit',
   },
   results: { approved: 'Approved', denied: 'Refused', refused: 'Not accepted' },
+  revoked: 'This approval was revoked on {{date}}: {{reason}}',
 };

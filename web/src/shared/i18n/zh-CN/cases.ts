@@ -143,4 +143,5 @@ export const cases = {
     none: '不计时',
   },
   results: { approved: '准予办理', denied: '不予许可', refused: '不予受理' },
+  revoked: '该准予决定已于 {{date}} 撤销:{{reason}}',
 } as const;
