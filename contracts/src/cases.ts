@@ -357,6 +357,8 @@ export const caseMaterialView = z.object({
   gapDueAt: z.string().nullable(),
   gapFulfilledAt: z.string().nullable(),
   pledgedAt: z.string().nullable(),
+  /** 告知承诺: the exact words signed, or that the applicant would sign, where a promise may replace the material. */
+  pledgeWords: z.string().nullable(),
   /** 事后核查 of the promise, once recorded. */
   pledgeCheck: z.object({ outcome: z.enum(pledgeCheckOutcomes), note: z.string(), checkedAt: z.string() }).nullable(),
 });

@@ -38,6 +38,18 @@ async function completedCase(): Promise<CaseJson> {
   return staffAct(t, world.tokens.clerk, decided, 'complete');
 }
 
+describe('告知承诺 words', () => {
+  it('shows the applicant before submitting exactly the words that are then recorded and fingerprinted', async () => {
+    const draft = (await t.as(alice.token, { method: 'POST', url: '/api/cases', payload: { itemVersionId: world.versionId, values: { childName: '张小明', birthDate: '2026-10-02', guardianPhone: '13912345678' }, materialChoices: { householdBook: 'gap', marriageProof: 'pledge' } } })).json() as CaseJson;
+    const shown = (draft.materials as { key: string; pledgeWords: string | null }[]).find((m) => m.key === 'marriageProof')?.pledgeWords;
+    expect(shown).toContain(`本人${alice.name}承诺`);
+    await t.as(alice.token, { method: 'POST', url: `/api/cases/${draft.id}/materials?materialKey=birthCertificate`, ...multipartFile(samplePdf(), 'b.pdf') });
+    expect((await t.as(alice.token, { method: 'POST', url: `/api/cases/${draft.id}/submit`, payload: { version: draft.version } })).statusCode).toBe(200);
+    const recorded = await t.kernel.db.selectFrom('case_pledges').select('pledge_text').where('case_id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(recorded.pledge_text).toBe(shown);
+  });
+});
+
 describe('告知承诺 事后核查', () => {
   it('waits for acceptance, is for the handling department’s reviewers only, and refuses bad input', async () => {
     const submitted = await submittedCase(t, alice, world.versionId);

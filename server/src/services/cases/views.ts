@@ -18,7 +18,7 @@ import {
 import type { Calendar } from '../../kernel/calendar';
 import type { Row } from '../../kernel/db';
 import { trafficLight, workingDaysLeft } from './deadlines';
-import { applicableMaterials } from './materials';
+import { applicableMaterials, pledgeText } from './materials';
 import type { CaseActionRow, CaseListRow, CaseRow, MaterialRow } from './repo';
 import { dateText, isNoteForApplicant, supplementItemsText, timelineText } from './texts';
 
@@ -85,6 +85,7 @@ export function materialViews(parts: CaseParts): CaseMaterialView[] {
         gapDueAt: gap?.due_at.toISOString() ?? null,
         gapFulfilledAt: gap?.fulfilled_at?.toISOString() ?? null,
         pledgedAt: pledge?.signed_at.toISOString() ?? null,
+        pledgeWords: pledge?.pledge_text ?? (version.allowsPledge && m.canBePledged ? pledgeText(version, m, row.agent_name ?? row.applicant_name) : null),
         pledgeCheck: pledge?.check_outcome && pledge.checked_at ? { outcome: pledge.check_outcome, note: pledge.check_note, checkedAt: pledge.checked_at.toISOString() } : null,
       };
     });

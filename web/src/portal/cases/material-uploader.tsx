@@ -148,7 +148,10 @@ export function MaterialUploader({ caseId, material, spec, choice, onChoice, can
 
       {choice === 'pledge' ? (
         <div className="zt-pledge">
-          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('cases.materials.pledgeText', { name: material.name })}</Typography.Paragraph>
+          {/* The words the server records and fingerprints (SM3) when the application is submitted: what is read is what is signed. */}
+          <Typography.Paragraph style={{ marginBottom: 8 }} lang="zh-CN">
+            {material.pledgeWords ?? t('cases.materials.pledgeText', { name: material.name })}
+          </Typography.Paragraph>
           <Checkbox checked={isPledgeSigned} onChange={(e) => onPledgeSigned(e.target.checked)} disabled={!onChoice}>
             {t('cases.materials.pledgeSign')}
           </Checkbox>
