@@ -20,6 +20,7 @@ import { useServiceGuide } from '../../portal/services/api';
 import { ActionModal } from '../cases/action-modal';
 import { ApplicantFields, toWalkIn, type ApplicantValues } from './applicant-form';
 import { ItemPicker, type PickedItem } from './item-picker';
+import { prefillFromApplicant } from './prefill';
 
 type FormValues = ApplicantValues & { values?: Record<string, unknown> };
 
@@ -101,6 +102,10 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
       const first = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
       if (first) form.scrollToField(first.name as never, { focus: true, block: 'center' });
       return;
+    }
+    if (to === 1) {
+      const v = form.getFieldsValue(true) as FormValues;
+      form.setFieldsValue({ values: { ...v.values, ...prefillFromApplicant(guide.form, v, v.values) } });
     }
     if (to === 2 && !current) file.mutate();
     else setStep(to);
