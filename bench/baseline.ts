@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { verify } from '@node-rs/argon2';
+import { registerCaseRoutes } from './baseline-cases';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
@@ -22,17 +23,25 @@ app.post('/login', async (req, reply) => {
   return { token };
 });
 
-app.get('/me', async (req, reply) => {
-  const token = (req.headers.authorization ?? '').slice(7);
+/** The session behind a bearer token, derived the way Zhengtong derives it (so its tokens work here too). */
+async function sessionOf(authorization: string | undefined) {
+  const token = (authorization ?? '').slice(7);
   const id = crypto.createHash('sm3').update(`session:${token}`).digest('hex');
   const { rows } = await pool.query(
     'select s.account_id, a.display_name, a.type, st.region_code, st.department_id from sessions s join accounts a on a.id = s.account_id left join staff st on st.account_id = a.id where s.id = $1 and s.ended_at is null and s.expires_at > now()',
     [id],
   );
-  if (!rows[0]) return reply.status(401).send({ error: 'unauthenticated' });
-  const roles = await pool.query('select role from account_roles where account_id = $1', [rows[0].account_id]);
-  return { ...rows[0], roles: roles.rows.map((r) => r.role) };
+  return rows[0] as { account_id: string; display_name: string; type: string; region_code: string | null; department_id: string | null } | undefined;
+}
+
+app.get('/me', async (req, reply) => {
+  const session = await sessionOf(req.headers.authorization);
+  if (!session) return reply.status(401).send({ error: 'unauthenticated' });
+  const roles = await pool.query('select role from account_roles where account_id = $1', [session.account_id]);
+  return { ...session, roles: roles.rows.map((r) => r.role) };
 });
+
+registerCaseRoutes(app, pool, sessionOf);
 
 await app.listen({ port: Number(process.env.PORT ?? 8091), host: '127.0.0.1' });
 process.stdout.write('baseline ready\n');

@@ -7,9 +7,9 @@ import path from 'node:path';
  * A throw-away PostgreSQL cluster for a benchmark run, from the machine's Debian packages
  * (apt-get install postgresql). BENCH_DATABASE_URL skips this and uses an existing server.
  */
-export function startPostgres(port = 55440): { url: string; stop: () => void } {
+export function startPostgres(port = 55440): { url: string; stop: () => void; pid: () => number | undefined } {
   const existing = process.env.BENCH_DATABASE_URL;
-  if (existing) return { url: existing, stop: () => {} };
+  if (existing) return { url: existing, stop: () => {}, pid: () => undefined };
   const root = '/usr/lib/postgresql';
   const version = fs.existsSync(root) ? fs.readdirSync(root).sort().at(-1) : undefined;
   if (!version) throw new Error('PostgreSQL is not installed: apt-get install postgresql, or set BENCH_DATABASE_URL');
@@ -29,6 +29,8 @@ export function startPostgres(port = 55440): { url: string; stop: () => void } {
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    // The postmaster's pid: its children are the backends serving the run (bench/cpu.ts counts their CPU).
+    pid: () => Number(fs.readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined,
     stop: () => {
       try {
         run(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-m', 'fast', 'stop']);

@@ -8,5 +8,11 @@ export type Request = Pick<autocannon.Options, 'method' | 'headers' | 'body' | '
 export type Scenario = {
   name: string;
   description: string;
+  /** Concurrent connections for this scenario (default: BENCH_CONNECTIONS). */
+  connections?: number;
+  /** An even arrival rate in requests per second, open loop (bench/measure.ts measurePaced), instead of connections. */
+  rate?: number;
+  /** Sample what the server's transactions wait for (bench/lock-sampler.ts) while Zhengtong and the baseline run. */
+  watchLocks?: boolean;
   prepare(ctx: ScenarioContext): Promise<{ zhengtong: Request; baseline: Request }>;
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeEnterpriseCreditCode, makeIdNumber, type TestApp } from '../../testing';
 import { inspectPdf } from '../../kernel/pdf/inspect';
-import { birthElements, birthValues, makeCaseWorld, multipartFile, publishItem, registerCitizen, samplePdf, staffAct, type CaseJson, type CaseWorld, type Citizen } from './test-support';
+import { birthElements, birthValues, makeCaseWorld, multipartFile, publishItem, registerCitizen, samplePdf, staffAct, submittedCase, type CaseJson, type CaseWorld, type Citizen } from './test-support';
 
 let t: TestApp;
 let dataDir: string;
@@ -26,6 +26,19 @@ const get = (token: string, url: string) => t.as(token, { method: 'GET', url });
 const post = (token: string, url: string, payload: unknown = {}) => t.as(token, { method: 'POST', url, payload: payload as Record<string, unknown> });
 const windowCase = (applicant: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   post(world.tokens.windowClerk, '/api/window/cases', { itemVersionId: world.versionId, applicant, values: birthValues, materialChoices: { householdBook: 'gap', marriageProof: 'pledge' }, ...extra });
+
+describe('综合窗口: 一窗受理 of online applications', () => {
+  it('lists its region’s online cases waiting at 受理 and at 办结, for any department, and no longer once accepted', async () => {
+    const online = await submittedCase(t, alice, world.versionId);
+    const ids = async () => ((await get(world.tokens.windowClerk, '/api/workbench/cases?pageSize=100')).json() as { items: { id: string }[] }).items.map((x) => x.id);
+    expect(await ids()).toContain(online.id);
+    const far = ((await get(world.tokens.farClerk, '/api/workbench/cases?pageSize=100')).json() as { items: { id: string }[] }).items.map((x) => x.id);
+    expect(far).not.toContain(online.id);
+    const accepted = await staffAct(t, world.tokens.windowClerk, online, 'accept');
+    expect(await ids()).not.toContain(online.id);
+    expect(accepted.status).toBe('accepted');
+  });
+});
 
 describe('综合窗口: a clerk files for a walk-in applicant', () => {
   it('finds a registered citizen by ID number, attaches scans (trust B), submits, accepts and prints the receipt with a QR code to the tracking page', async () => {

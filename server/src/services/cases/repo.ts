@@ -157,7 +157,7 @@ export type QueueScope = {
   departmentId: string;
   regionPrefix: string;
   roles: string[];
-  /** Window clerks also see what their window filed, wherever it is handled, while it waits for acceptance. */
+  /** A comprehensive window (case.window): it also serves the counter steps (受理, 办结) of its region's cases. */
   windowDepartmentId: string | null;
   /** Countersign requests addressed to the department. */
   countersignDepartmentId: string | null;
@@ -170,84 +170,119 @@ const active = ['submitted', 'accepted', 'in_review', 'decided'] as const;
 const running = ['accepted', 'in_review', 'decided'] as const;
 const closedStatuses = ['completed', 'refused', 'withdrawn', 'denied'] as const;
 
+/**
+ * The cases a queue view shows, as disjoint branches (WHERE clauses over `cases`) that the callers list and count
+ * branch by branch and combine with UNION ALL. The to-do view has one branch per role of the reader's department,
+ * one for a comprehensive window's counter steps in its region and one for countersign requests, instead of one OR: each
+ * branch walks its own queue index (0008_case_queue_indexes.sql) in urgency order and is counted by an index-only
+ * scan, where the OR had to fetch and sort every matching row (measured with 1,000,000 cases: docs/PERFORMANCE.md).
+ */
 function queueQuery(db: Queryable, scope: QueueScope, filter: QueueFilter) {
-  let query = db.selectFrom('cases').where('region_code', 'like', `${scope.regionPrefix}%`);
-  switch (filter.view) {
-    case 'todo':
-      query = query.where((eb) => {
-        const mine = [eb.and([eb('handling_department_id', '=', scope.departmentId), eb('step_role', 'in', scope.roles.length > 0 ? scope.roles : ['-']), eb('status', 'in', active)])];
-        if (scope.windowDepartmentId) mine.push(eb.and([eb('filed_department_id', '=', scope.windowDepartmentId), eb('status', '=', 'submitted')]));
-        if (scope.countersignDepartmentId) {
-          mine.push(eb.and([eb('current_step', '=', 'countersign'), eb('status', 'in', active), sql<boolean>`countersign_pending @> ${JSON.stringify([scope.countersignDepartmentId])}::jsonb`]));
-        }
-        return eb.or(mine);
-      });
-      break;
-    case 'suspended':
-      query = query.where('handling_department_id', '=', scope.departmentId).where('status', '=', 'suspended');
-      break;
-    case 'all':
-      query = query.where('handling_department_id', '=', scope.departmentId).where('status', '<>', 'draft');
-      break;
-    case 'closed':
-      query = query.where('handling_department_id', '=', scope.departmentId).where('status', 'in', closedStatuses);
-      break;
-  }
-  if (filter.step) query = query.where('current_step', '=', filter.step);
-  if (filter.q) query = query.where('case_number', 'like', `%${filter.q.replace(/[%_\\]/g, '')}`);
+  let base = db.selectFrom('cases').where('region_code', 'like', `${scope.regionPrefix}%`);
+  if (filter.step) base = base.where('current_step', '=', filter.step);
+  if (filter.q) base = base.where('case_number', 'like', `%${filter.q.replace(/[%_\\]/g, '')}`);
   const band = filter.band;
   if (band) {
     switch (band.kind) {
       case 'red':
-        query = query.where('status', 'in', running).where('due_at', '<', band.now);
+        base = base.where('status', 'in', running).where('due_at', '<', band.now);
         break;
       case 'yellow':
-        query = query.where('status', 'in', running).where('due_at', '>=', band.now).where('due_at', '<=', band.yellowBefore);
+        base = base.where('status', 'in', running).where('due_at', '>=', band.now).where('due_at', '<=', band.yellowBefore);
         break;
       case 'green':
-        query = query.where('status', 'in', running).where('due_at', '>', band.yellowBefore);
+        base = base.where('status', 'in', running).where('due_at', '>', band.yellowBefore);
         break;
       case 'none':
-        query = query.where((eb) => eb.or([eb('due_at', 'is', null), eb('status', 'not in', running)]));
+        base = base.where((eb) => eb.or([eb('due_at', 'is', null), eb('status', 'not in', running)]));
         break;
     }
   }
-  return query;
+  switch (filter.view) {
+    case 'todo': {
+      const roles = scope.roles.length > 0 ? scope.roles : ['-'];
+      // Each later branch leaves out the rows of the earlier ones, so every case is listed and counted once.
+      const isMine = sql<boolean>`(handling_department_id = ${scope.departmentId} and step_role in (${sql.join(roles)}))`;
+      const branches = roles.map((role) => base.where('handling_department_id', '=', scope.departmentId).where('step_role', '=', role).where('status', 'in', active));
+      // 一窗受理: a comprehensive window serves the counter steps (受理, 办结) of every case of its region whose step
+      // role it holds, whichever department handles it (the same rule as access.staffMayTouch).
+      const atCounter = sql<boolean>`(status = 'submitted' or (status = 'decided' and current_step = 'complete'))`;
+      if (scope.windowDepartmentId) {
+        branches.push(base.where(atCounter).where('step_role', 'in', roles).where(sql<boolean>`${isMine} is not true`));
+      }
+      if (scope.countersignDepartmentId) {
+        let asked = base
+          .where('current_step', '=', 'countersign')
+          .where('status', 'in', active)
+          .where(sql<boolean>`countersign_pending @> ${JSON.stringify([scope.countersignDepartmentId])}::jsonb`)
+          .where(sql<boolean>`${isMine} is not true`);
+        if (scope.windowDepartmentId) asked = asked.where(sql<boolean>`(${atCounter} and step_role in (${sql.join(roles)})) is not true`);
+        branches.push(asked);
+      }
+      return branches;
+    }
+    case 'suspended':
+      return [base.where('handling_department_id', '=', scope.departmentId).where('status', '=', 'suspended')];
+    case 'all':
+      return [base.where('handling_department_id', '=', scope.departmentId).where('status', '<>', 'draft')];
+    case 'closed':
+      return [base.where('handling_department_id', '=', scope.departmentId).where('status', 'in', closedStatuses)];
+  }
 }
 
 /** A department's queue for a role, most urgent first: overdue and nearest deadlines, then the oldest submissions. */
 export async function listQueue(db: Queryable, scope: QueueScope, filter: QueueFilter, page: { limit: number; offset: number }): Promise<{ rows: CaseListRow[]; total: number }> {
-  const query = queueQuery(db, scope, filter);
-  const byUrgency = filter.view === 'todo' || filter.view === 'suspended';
-  const ordered = byUrgency
-    ? query.select(listColumns).orderBy(sql`due_at asc nulls last`).orderBy(sql`submitted_at asc nulls last`)
-    : query.select(listColumns).orderBy('updated_at', 'desc');
-  const [rows, count] = await Promise.all([
-    ordered.orderBy('id').limit(page.limit).offset(page.offset).execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  const order = filter.view === 'todo' || filter.view === 'suspended' ? sql`due_at asc nulls last, submitted_at asc nulls last, id` : sql`updated_at desc, id`;
+  const branches = queueQuery(db, scope, filter);
+  // PostgreSQL does not carry an outer ORDER BY … LIMIT into UNION ALL branches that have WHERE clauses: each branch
+  // gives its own first rows (in index order), and the page is taken from those. The total rides along as a
+  // sub-select evaluated once: one statement per page (each statement costs a round trip and a plan).
+  const firstRows = branches.map((branch) => db.selectFrom(branch.select(listColumns).orderBy(order).limit(page.offset + page.limit).as('branch')).selectAll());
+  const counted = () => db.selectFrom(branches.map((branch) => branch.select((eb) => eb.fn.countAll<string>().as('n'))).reduce((all, part) => all.unionAll(part)).as('counts'));
+  const rows = await db
+    .selectFrom(firstRows.reduce((all, part) => all.unionAll(part)).as('queue'))
+    .selectAll()
+    .select(() => counted().select(sql<string>`coalesce(sum(n), 0)`.as('n')).as('total'))
+    .orderBy(order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  // Past the last page (or an empty queue) no row carries the total: count on its own.
+  const total = rows[0]?.total ?? (await counted().select(sql<string>`coalesce(sum(n), 0)`.as('n')).executeTakeFirst())?.n;
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(total ?? 0) };
 }
 
 /** Counts of the to-do queue by deadline band (overdue, due by `yellowBefore`, later, no running clock) and the paused. */
 export async function countQueue(db: Queryable, scope: QueueScope, now: Date, yellowBefore: Date): Promise<{ todo: number; red: number; yellow: number; green: number; none: number; suspended: number }> {
   const clockRuns = sql<boolean>`status in ('accepted', 'in_review', 'decided') and due_at is not null`;
-  const [todo, suspended] = await Promise.all([
-    queueQuery(db, scope, { view: 'todo' })
-      .select((eb) => [
-        eb.fn.countAll<string>().as('todo'),
-        sql<string>`count(*) filter (where ${clockRuns} and due_at < ${now})`.as('red'),
-        sql<string>`count(*) filter (where ${clockRuns} and due_at >= ${now} and due_at <= ${yellowBefore})`.as('yellow'),
-        sql<string>`count(*) filter (where ${clockRuns} and due_at > ${yellowBefore})`.as('green'),
-      ])
-      .executeTakeFirst(),
-    queueQuery(db, scope, { view: 'suspended' }).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
-  ]);
-  const total = Number(todo?.todo ?? 0);
-  const red = Number(todo?.red ?? 0);
-  const yellow = Number(todo?.yellow ?? 0);
-  const green = Number(todo?.green ?? 0);
-  return { todo: total, red, yellow, green, none: total - red - yellow - green, suspended: Number(suspended?.n ?? 0) };
+  // Counted branch by branch (an aggregate straight over each index-only scan), then added up; the paused count
+  // rides along as a sub-select, so the counts are one statement.
+  const byBranch = queueQuery(db, scope, { view: 'todo' }).map((branch) =>
+    branch.select((eb) => [
+      eb.fn.countAll<string>().as('todo'),
+      sql<string>`count(*) filter (where ${clockRuns} and due_at < ${now})`.as('red'),
+      sql<string>`count(*) filter (where ${clockRuns} and due_at >= ${now} and due_at <= ${yellowBefore})`.as('yellow'),
+      sql<string>`count(*) filter (where ${clockRuns} and due_at > ${yellowBefore})`.as('green'),
+    ]),
+  );
+  const paused = queueQuery(db, scope, { view: 'suspended' })
+    .map((branch) => branch.select((eb) => eb.fn.countAll<string>().as('n')))
+    .reduce((all, part) => all.unionAll(part));
+  const counts = await db
+    .selectFrom(byBranch.reduce((all, part) => all.unionAll(part)).as('queue'))
+    .select([
+      sql<string>`coalesce(sum(todo), 0)`.as('todo'),
+      sql<string>`coalesce(sum(red), 0)`.as('red'),
+      sql<string>`coalesce(sum(yellow), 0)`.as('yellow'),
+      sql<string>`coalesce(sum(green), 0)`.as('green'),
+      () => db.selectFrom(paused.as('paused')).select(sql<string>`coalesce(sum(n), 0)`.as('n')).as('suspended'),
+    ])
+    .executeTakeFirst();
+  const total = Number(counts?.todo ?? 0);
+  const red = Number(counts?.red ?? 0);
+  const yellow = Number(counts?.yellow ?? 0);
+  const green = Number(counts?.green ?? 0);
+  return { todo: total, red, yellow, green, none: total - red - yellow - green, suspended: Number(counts?.suspended ?? 0) };
 }
 
 // ---------------------------------------------------------------- notifications
