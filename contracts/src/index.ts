@@ -12,3 +12,4 @@ export * from './cockpit';
 export * from './catalogue-form';
 export * from './catalogue';
 export * from './cases';
+export * from './seals';

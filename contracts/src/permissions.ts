@@ -33,6 +33,8 @@ export const permissions = [
   'case.decide',
   // The dishonesty list that bars 告知承诺 until the credit domain provides it.
   'credit-blacklist.manage',
+  // 电子印章: make department seals (key pair + image) and revoke them; the security admin's, not the system admin's.
+  'seal.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,7 +66,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // System admin runs the platform's structure but cannot grant roles or read the audit trail.
   sysadmin: ['region.manage', 'department.manage', 'staff.read', 'staff.manage', 'oidc-client.manage', 'calendar.manage', 'outbox.read', 'credit-blacklist.manage'],
   // Security admin grants roles and sets policy but does not run the structure or audit itself.
-  secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy'],
+  secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy', 'seal.manage'],
   auditor: ['audit.read', 'audit.export'],
   clerk: ['person.read', 'enterprise.read', 'case.read', 'case.accept', 'case.window'],
   reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'case.read', 'case.review', 'case.decide'],

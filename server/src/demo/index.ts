@@ -9,6 +9,7 @@ import { createStaffAccount } from '../platform/identity';
 import { loadOfficialCalendar } from '../platform/calendar';
 import { demoRegions } from './regions';
 import { seedDemoServiceItems } from './service-items';
+import { seedDemoSeals } from './seals';
 import { DEMO_PASSWORD, demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
 export { DEMO_PASSWORD } from './people';
@@ -69,6 +70,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
       mustChangePassword: false,
     });
   }
+  await seedDemoSeals(kernel);
 
   const citizenIds: string[] = [];
   await db.transaction().execute(async (tx) => {

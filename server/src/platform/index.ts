@@ -7,6 +7,7 @@ import oidc from './oidc';
 import audit from './audit';
 import security from './security';
 import overview from './overview';
+import seals from './seals';
 
 /** Platform domains in dependency order; identity first, since it resolves who is asking. */
-export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar, oidc, audit, security, overview];
+export const platformPlugins: FastifyPluginAsync[] = [identity, regions, departments, calendar, oidc, audit, security, overview, seals];

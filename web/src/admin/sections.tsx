@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   KeyOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -14,7 +15,7 @@ import {
 import type { MeView, Permission } from '@zhengtong/contracts';
 import { canAny } from '../shared/permissions';
 
-export type AdminSectionKey = 'catalogue' | 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'audit' | 'outbox';
+export type AdminSectionKey = 'catalogue' | 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'seals' | 'audit' | 'outbox';
 
 export type AdminSection = { key: AdminSectionKey; path: string; anyOf: readonly Permission[]; icon: ReactNode };
 
@@ -31,6 +32,7 @@ export const adminSections: readonly AdminSection[] = [
   { key: 'oidcClients', path: '/admin/oidc-clients', anyOf: ['oidc-client.manage'], icon: <KeyOutlined /> },
   { key: 'calendar', path: '/admin/calendar', anyOf: ['calendar.manage'], icon: <CalendarOutlined /> },
   { key: 'securityPolicy', path: '/admin/security-policy', anyOf: ['security.policy'], icon: <SafetyOutlined /> },
+  { key: 'seals', path: '/admin/seals', anyOf: ['seal.manage'], icon: <SafetyCertificateOutlined /> },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'], icon: <AuditOutlined /> },
   { key: 'outbox', path: '/admin/outbox', anyOf: ['outbox.read'], icon: <MailOutlined /> },
 ];

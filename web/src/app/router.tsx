@@ -50,6 +50,7 @@ const adminPages: Record<AdminSectionKey, ComponentType> = {
   oidcClients: named(() => import('../admin/oidc-clients/oidc-clients-page'), 'OidcClientsPage'),
   calendar: named(() => import('../admin/calendar/calendar-page'), 'CalendarPage'),
   securityPolicy: named(() => import('../admin/security-policy/security-policy-page'), 'SecurityPolicyPage'),
+  seals: named(() => import('../admin/seals/seals-page'), 'SealsPage'),
   audit: named(() => import('../admin/audit/audit-page'), 'AuditPage'),
   outbox: named(() => import('../admin/outbox/outbox-page'), 'OutboxPage'),
 };

@@ -509,6 +509,28 @@ export type CreditBlacklistTable = {
   removed_by: string | null;
 };
 
+export type SealKindColumn = 'official' | 'approval' | 'licence';
+
+export type SealsTable = {
+  id: string;
+  department_id: string;
+  name: string;
+  kind: SealKindColumn;
+  key_id: string;
+  public_key_hex: string;
+  private_key_enc: string;
+  status: Defaulted<'active' | 'revoked'>;
+  revoked_at: NullableTime;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+  /** Beijing dates (YYYY-MM-DD), both inclusive. */
+  valid_from: ColumnType<string, string, string>;
+  valid_to: ColumnType<string, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Defaulted<number>;
+};
+
 /** Every table Zhengtong owns. Each domain queries only its own tables (see DESIGN.md). */
 export type DB = {
   audit_log: AuditLogTable;
@@ -549,6 +571,8 @@ export type DB = {
   case_number_counters: CaseNumberCountersTable;
   notifications: NotificationsTable;
   credit_blacklist: CreditBlacklistTable;
+  // platform/seals
+  seals: SealsTable;
 };
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -9,6 +9,7 @@ const MM = 72 / 25.4;
 const MARGIN = 25 * MM;
 const INK = '#111111';
 const MUTED = '#555555';
+const SEAL_RED = '#e60012';
 
 /**
  * An A4 document with the Chinese fonts embedded; every text call picks the font per character (see fonts.ts), so
@@ -120,6 +121,48 @@ export class PdfBuilder {
     return this;
   }
 
+  /**
+   * An electronic seal's image as government seals look (国发〔1999〕25号: round, a five-pointed star in the centre, the
+   * name along the upper arc read left to right, a 专用章's caption under the star), in vector paths and embedded-font
+   * text so it prints sharply and its words stay extractable. (x, y) is the centre; 42 mm across by default. The image
+   * proves nothing by itself — the document's SM2 signature does. The flow position is kept.
+   */
+  drawSeal(seal: { x: number; y: number; name: string; caption?: string; diameter?: number }): this {
+    const { x, y } = seal;
+    const r = (seal.diameter ?? 42 * MM) / 2;
+    const flow = { x: this.doc.x, y: this.doc.y };
+    const ring = r * 0.06;
+    this.doc.save().fillColor(SEAL_RED).strokeColor(SEAL_RED).fillOpacity(0.9).strokeOpacity(0.9);
+    this.doc.lineWidth(ring).circle(x, y, r - ring / 2).stroke();
+    const star = Array.from({ length: 10 }, (_, i) => {
+      const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+      const radius = i % 2 === 0 ? r * 0.3 : r * 0.3 * 0.382;
+      return [x + radius * Math.cos(angle), y + radius * Math.sin(angle)];
+    });
+    this.doc.polygon(...star).fill();
+    // Long names spread further round the ring (up to 250°) and get smaller, as a seal engraver would lay them out.
+    const chars = Array.from(seal.name);
+    const span = Math.min(250, Math.max(90, chars.length * 24));
+    const step = span / Math.max(1, chars.length);
+    const size = Math.min(r * 0.22, r * 0.78 * ((step * Math.PI) / 180) * 0.92);
+    const radius = r - ring * 1.8 - size * 0.55;
+    chars.forEach((char, i) => {
+      const angle = -span / 2 + step * (i + 0.5);
+      const cx = x + radius * Math.sin((angle * Math.PI) / 180);
+      const cy = y - radius * Math.cos((angle * Math.PI) / 180);
+      this.doc.save().rotate(angle, { origin: [cx, cy] });
+      this.centredRuns(char, cx, cy, size);
+      this.doc.restore();
+    });
+    const caption = seal.caption ?? '';
+    if (caption) this.centredRuns(caption, x, y + r * 0.5, Math.min(r * 0.16, (r * 1.3) / Array.from(caption).length));
+    this.doc.restore();
+    this.doc.fillColor(INK);
+    this.doc.x = flow.x;
+    this.doc.y = flow.y;
+    return this;
+  }
+
   ensureSpace(points: number): void {
     if (this.doc.y + points > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
   }
@@ -127,6 +170,18 @@ export class PdfBuilder {
   async finish(): Promise<Buffer> {
     this.doc.end();
     return this.done;
+  }
+
+  /** One line of bold text centred on (cx, cy), font chosen per character; never wraps or breaks the page. */
+  private centredRuns(content: string, cx: number, cy: number, size: number): void {
+    const runs = textRuns(content, 'bold');
+    this.doc.fontSize(size);
+    const widths = runs.map((run) => this.doc.font(run.font).widthOfString(run.text));
+    let left = cx - widths.reduce((sum, w) => sum + w, 0) / 2;
+    runs.forEach((run, i) => {
+      this.doc.font(run.font).text(run.text, left, cy, { lineBreak: false, baseline: 'middle' });
+      left += widths[i] ?? 0;
+    });
   }
 
   private drawRuns(content: string, at: { bold: boolean; size: number; width: number; x: number; y: number; align?: 'left' | 'center' | 'right' }): void {

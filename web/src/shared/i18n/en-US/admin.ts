@@ -14,6 +14,7 @@ export const admin: Messages<typeof zh> = {
     audit: { title: 'Audit trail', description: 'Search and export audit records, verify the trail’s integrity' },
     outbox: { title: 'Outbox', description: 'Delivery of the platform’s internal events' },
     catalogue: { title: 'Service catalogue', description: 'Service items, implementations, review and publication of versions' },
+    seals: { title: 'Electronic seals', description: 'Make and revoke departments’ electronic seals; public keys for verifiers' },
   },
   permissions: {
     region: { manage: 'Manage regions' },
@@ -33,6 +34,7 @@ export const admin: Messages<typeof zh> = {
     'service-item': { manage: 'Maintain service items', review: 'Review and publish service items' },
     case: { read: 'Read cases', oversee: 'Read all cases of the region', accept: 'Accept cases', window: 'File cases at the comprehensive window', review: 'Review cases', decide: 'Decide cases' },
     'credit-blacklist': { manage: 'Keep the dishonesty list' },
+    seal: { manage: 'Manage electronic seals' },
   },
   common: {
     actionFailed: 'That did not work',

@@ -10,5 +10,6 @@ import { services } from './services';
 import { schemaForm } from './schema-form';
 import { catalogue } from './catalogue';
 import { cases } from './cases';
+import { seals } from './seals';
 
-export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases };
+export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals };

@@ -11,6 +11,7 @@ export const admin = {
     audit: { title: '审计日志', description: '查询、导出审计记录,校验日志完整性' },
     outbox: { title: '消息发件箱', description: '查看平台内部事件的投递情况' },
     catalogue: { title: '事项管理', description: '政务服务事项目录、实施清单、版本审核发布' },
+    seals: { title: '电子印章', description: '为部门制作、注销电子印章,公开核验公钥' },
   },
   permissions: {
     region: { manage: '管理行政区划' },
@@ -30,6 +31,7 @@ export const admin = {
     'service-item': { manage: '维护政务服务事项', review: '审核发布政务服务事项' },
     case: { read: '查看办件', oversee: '查看本区域全部办件', accept: '受理办件', window: '综合窗口收件', review: '审查办件', decide: '作出审批决定' },
     'credit-blacklist': { manage: '维护失信主体名单' },
+    seal: { manage: '管理电子印章' },
   },
   common: {
     actionFailed: '操作未成功',

@@ -8,6 +8,7 @@ import { services } from './services';
 import { schemaForm } from './schema-form';
 import { catalogue } from './catalogue';
 import { cases } from './cases';
+import { seals } from './seals';
 
 /** The source language: every key the UI uses starts here; en-US must have the same keys. */
-export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases };
+export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals };
