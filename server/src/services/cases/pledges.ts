@@ -5,16 +5,15 @@ import { AppError } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
 import { isHandlingStaff, isStaffActor } from './access';
 import type { CasesContext } from './context';
-import { getCaseRow, versionOf } from './load';
+import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { notifyApplicant } from './notify';
 import { recordAction } from './record';
-import { lockCase, updateCase, type CaseRow } from './repo';
+import { lockCase, updateCase } from './repo';
 import { statusRef } from './texts';
+import { applyAction } from './workflow';
 
 // 告知承诺 事后核查 (国办发〔2020〕42号): the department checks each promise after acceptance. A false promise revokes an
 // approval already given, tells the applicant why, and is reported to the credit system (case.pledge-false).
-
-const checkable: readonly CaseRow['status'][] = ['accepted', 'in_review', 'suspended', 'decided', 'completed', 'denied'];
 
 function lockPledge(tx: Queryable, caseId: string, materialKey: string) {
   return tx.selectFrom('case_pledges').selectAll().where('case_id', '=', caseId).where('material_key', '=', materialKey).forUpdate().executeTakeFirst();
@@ -26,12 +25,13 @@ export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKe
   const row = await getCaseRow(ctx.kernel.db, caseId);
   if (!isHandlingStaff(actor, row)) throw new AppError('OUT_OF_SCOPE', { detail: 'cases.notYourDepartment' });
   if (!hasPermission(actor, 'case.review')) throw new AppError('FORBIDDEN');
-  const materialName = (await versionOf(ctx.kernel.db, row)).materials.find((m) => m.key === materialKey)?.name ?? materialKey;
+  const version = await versionOf(ctx.kernel.db, row);
+  const materialName = version.materials.find((m) => m.key === materialKey)?.name ?? materialKey;
   await ctx.kernel.db.transaction().execute(async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(locked.status) } });
-    if (!checkable.includes(locked.status)) throw new AppError('CONFLICT', { detail: 'cases.pledgeCheckTooEarly' });
+    if (!applyAction(stateOf(locked), 'checkPledge', workflowOf(version)).ok) throw new AppError('CONFLICT', { detail: 'cases.pledgeCheckTooEarly' });
     const pledge = await lockPledge(tx, caseId, materialKey);
     if (!pledge) throw new AppError('NOT_FOUND', { detail: 'cases.pledgeNotFound' });
     if (pledge.check_outcome) throw new AppError('CONFLICT', { detail: 'cases.pledgeChecked' });

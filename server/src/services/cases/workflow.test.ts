@@ -95,10 +95,14 @@ describe('case workflow', () => {
     expect(applyAction(decided, 'requestSupplement', plain).ok).toBe(false);
   });
 
-  it('nothing happens to a closed case', () => {
+  it('nothing happens to a closed case, except the 事后核查 of promises made in a decided one', () => {
     for (const closed of ['completed', 'refused', 'withdrawn', 'denied'] as const) {
-      for (const action of caseActionKinds) expect(applyAction(state({ status: closed }), action, standard).ok, `${action} on ${closed}`).toBe(false);
+      for (const action of caseActionKinds.filter((a) => a !== 'checkPledge')) expect(applyAction(state({ status: closed }), action, standard).ok, `${action} on ${closed}`).toBe(false);
     }
+    expect(applyAction(state({ status: 'completed' }), 'checkPledge', standard)).toMatchObject({ ok: true, next: { status: 'completed' } });
+    expect(applyAction(state({ status: 'denied' }), 'checkPledge', standard).ok).toBe(true);
+    expect(applyAction(state({ status: 'refused' }), 'checkPledge', standard).ok).toBe(false);
+    expect(applyAction(state({ status: 'withdrawn' }), 'checkPledge', standard).ok).toBe(false);
   });
 
   it('status of each step: 受理 submitted, first step after it accepted, later ones in review, 办结 decided', () => {
