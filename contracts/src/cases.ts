@@ -472,6 +472,22 @@ export const casePersonalData = z.object({
 });
 export type CasePersonalData = z.infer<typeof casePersonalData>;
 
+/** POST /api/case-documents/verify: is this file a decision letter the platform issued, unchanged? No personal data. */
+export const caseDocumentVerdicts = ['authentic', 'unknownDocument', 'unsigned', 'badSignature', 'sealRevoked'] as const;
+export const caseDocumentVerdict = z.object({
+  verdict: z.enum(caseDocumentVerdicts),
+  isAuthentic: z.boolean(),
+  caseNumber: z.string().nullable(),
+  itemName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  resultKind: z.enum(resultKinds).nullable(),
+  /** The approval was revoked afterwards (e.g. an untrue 告知承诺): the letter is genuine but no longer in force. */
+  revokedAt: z.string().nullable(),
+  seal: z.object({ name: z.string(), keyId: z.string(), status: z.string() }).nullable(),
+});
+export type CaseDocumentVerdict = z.infer<typeof caseDocumentVerdict>;
+
 /** GET /api/cases/:id answers the applicant or the staff view, by who asks. */
 export const caseView = z.discriminatedUnion('perspective', [caseApplicantView.extend({ perspective: z.literal('applicant') }), caseStaffView.extend({ perspective: z.literal('staff') })]);
 export type CaseView = z.infer<typeof caseView>;

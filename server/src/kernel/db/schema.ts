@@ -408,6 +408,8 @@ export type CasesTable = {
   result_revoked_at: NullableTime;
   result_revoked_reason: string | null;
   decision_file_sm3: string | null;
+  decision_seal_key_id: string | null;
+  decision_signature: string | null;
   decided_at: NullableTime;
   promised_days: number;
   promised_unit: 'workingDay' | 'naturalDay';

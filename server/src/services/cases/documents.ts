@@ -11,6 +11,7 @@ import {
 } from '@zhengtong/contracts';
 import { PdfBuilder, millimetres } from '../../kernel/pdf';
 import type { Row } from '../../kernel/db';
+import { stampSeal, type Seal } from '../../platform/seals';
 import type { CaseRow, MaterialRow } from './repo';
 import { dateText } from './texts';
 
@@ -109,6 +110,8 @@ export type LetterFacts = {
   decidedAt: Date;
   regionName: string;
   publicUrl: string;
+  /** The handling department's 行政审批专用章, when it has one in force. */
+  seal: Pick<Seal, 'name' | 'kind'> | null;
 };
 
 function letterTitle(version: ItemVersionView, kind: ResultKind): string {
@@ -187,14 +190,23 @@ export async function decisionLetterPdf(facts: LetterFacts): Promise<Buffer> {
     pdf.text('如不服本决定,可以自收到本决定书之日起六十日内依法申请行政复议,或者在六个月内依法向人民法院提起行政诉讼。', { indent: 22, gapAfter: 0.4 });
   }
   pdf.gap(2);
+  const sealSize = 42 * millimetres;
+  pdf.ensureSpace(sealSize);
+  const signedAt = pdf.doc.y;
   pdf.text(row.handling_department_name, { align: 'right' });
   pdf.text(dateText(facts.decidedAt, 'zh-CN'), { align: 'right', gapAfter: 1 });
+  // The seal sits over the issuing department's name and the date, as on paper (党政机关公文格式 GB/T 9704).
+  if (facts.seal) stampSeal(pdf, facts.seal, { x: pdf.doc.page.width - pdf.doc.page.margins.right - sealSize * 0.85, y: signedAt - sealSize * 0.3, diameter: sealSize });
   const qrSize = 24 * millimetres;
   pdf.ensureSpace(qrSize + 20);
   const y = pdf.doc.y;
   pdf.qr(trackingUrl(facts.publicUrl, row.tracking_code), { x: pdf.doc.page.margins.left, y, size: qrSize });
   pdf.doc.y = y + qrSize + 4;
-  pdf.muted('扫码核验办件状态。本文书由政务服务平台生成;电子印章接入后加盖电子印章。');
+  pdf.muted(
+    facts.seal
+      ? `扫码核验办件状态。本文书加盖${facts.seal.name}电子印章,并附 SM2 数字签名;文件是否为原件、有无改动,可上传至 ${facts.publicUrl}/api/case-documents/verify 核验。`
+      : '扫码核验办件状态。本文书由政务服务平台生成;办理部门尚未启用电子印章。',
+  );
   return pdf.finish();
 }
 

@@ -5,7 +5,9 @@ import { endOfLocalDay, toLocalDate } from '../../kernel/calendar';
 import type { Queryable, RowUpdate } from '../../kernel/db';
 import { AppError, invalid } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
+import { audit } from '../../kernel/audit';
 import { findDepartment } from '../../platform/departments';
+import { sealFor, signWithSeal } from '../../platform/seals';
 import { canStaffRead, isStaffActor, staffMayTouch } from './access';
 import { clockChanges } from './clock';
 import type { CasesContext } from './context';
@@ -43,10 +45,28 @@ function checkResult(version: ItemVersionView, values: Record<string, unknown> |
   return checked.values;
 }
 
-async function letter(ctx: CasesContext, row: CaseRow, version: ItemVersionView, decision: { kind: ResultKind; result: Record<string, unknown>; reason: string | null; at: Date }): Promise<RowUpdate<'cases'>> {
-  const pdf = await decisionLetterPdf({ row, version, kind: decision.kind, result: decision.result, reason: decision.reason, decidedAt: decision.at, regionName: version.implementation.region.fullName, publicUrl: ctx.kernel.config.publicUrl });
+/**
+ * The decision letter, stamped with the handling department's 行政审批专用章 and signed (SM2) over its exact bytes; each
+ * use of the seal is audited with the letter it signed. Without a seal in force the letter is issued unsealed.
+ */
+async function letter(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseRow, version: ItemVersionView, decision: { kind: ResultKind; result: Record<string, unknown>; reason: string | null; at: Date }): Promise<RowUpdate<'cases'>> {
+  const seal = await sealFor(tx, row.handling_department_id, 'approval').catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'CONFLICT') return null;
+    throw error;
+  });
+  const pdf = await decisionLetterPdf({ row, version, kind: decision.kind, result: decision.result, reason: decision.reason, decidedAt: decision.at, regionName: version.implementation.region.fullName, publicUrl: ctx.kernel.config.publicUrl, seal });
   const stored = await ctx.files.put(pdf);
-  return { result_kind: decision.kind, result_values: JSON.stringify(decision.result), result_reason: decision.reason, decided_at: decision.at, decision_file_sm3: stored.sm3 };
+  const signed = seal ? await signWithSeal(tx, ctx.kernel.keys, seal.id, pdf) : null;
+  if (signed) await audit(tx, actor, { action: 'seal.use', objectType: 'seal', objectId: signed.sealId, detail: { keyId: signed.keyId, caseId: row.id, caseNumber: row.case_number, document: 'decision-letter', sm3: stored.sm3 } });
+  return {
+    result_kind: decision.kind,
+    result_values: JSON.stringify(decision.result),
+    result_reason: decision.reason,
+    decided_at: decision.at,
+    decision_file_sm3: stored.sm3,
+    decision_seal_key_id: signed?.keyId ?? null,
+    decision_signature: signed?.signature ?? null,
+  };
 }
 
 function completedEvent(row: CaseRow, kind: ResultKind, result: Record<string, unknown>): [string, Record<string, unknown>] {
@@ -79,7 +99,7 @@ async function effectsOf<A extends StaffAction>(
       const accept = input as StaffActionInput<'accept'>;
       if (row.case_kind === 'immediate') {
         const result = checkResult(version, accept.result);
-        effects.changes = { ...(await letter(ctx, { ...row, accepted_at: now }, version, { kind: 'approved', result, reason: null, at: now })), accepted_at: now, completed_at: now };
+        effects.changes = { ...(await letter(tx, ctx, actor, { ...row, accepted_at: now }, version, { kind: 'approved', result, reason: null, at: now })), accepted_at: now, completed_at: now };
         effects.events.push(completedEvent(row, 'approved', result));
         effects.notice = { kind: 'case.completed', title: '申请已办结', body: `您申请的“${row.item_name}”已受理并当场办结,可在“我的办件”下载办理结果。` };
         break;
@@ -107,7 +127,7 @@ async function effectsOf<A extends StaffAction>(
     case 'refuse': {
       const reason = (input as StaffActionInput<'refuse'>).reason;
       effects.note = reason;
-      effects.changes = { ...(await letter(ctx, row, version, { kind: 'refused', result: {}, reason, at: now })), completed_at: now };
+      effects.changes = { ...(await letter(tx, ctx, actor, row, version, { kind: 'refused', result: {}, reason, at: now })), completed_at: now };
       effects.events.push(['case.refused', { caseId: row.id, caseNumber: row.case_number, itemVersionId: row.item_version_id, departmentId: row.handling_department_id }]);
       effects.notice = { kind: 'case.refused', title: '申请不予受理', body: `您申请的“${row.item_name}”不予受理,原因:${reason}。可在“我的办件”下载不予受理决定书。` };
       break;
@@ -129,7 +149,7 @@ async function effectsOf<A extends StaffAction>(
       const outstanding = (await listGaps(tx, row.id)).filter((g) => g.fulfilled_at === null);
       if (outstanding.length > 0) throw new AppError('CONFLICT', { detail: 'cases.gapsOutstanding' });
       const result = checkResult(version, (input as StaffActionInput<'approve'>).result);
-      effects.changes = await letter(ctx, row, version, { kind: 'approved', result, reason: null, at: now });
+      effects.changes = await letter(tx, ctx, actor, row, version, { kind: 'approved', result, reason: null, at: now });
       effects.events.push(['case.decided', { caseId: row.id, caseNumber: row.case_number, result: 'approved' }]);
       effects.notice = { kind: 'case.decided', title: '已作出准予决定', body: `您申请的“${row.item_name}”已作出准予决定,正在办结。` };
       break;
@@ -137,7 +157,7 @@ async function effectsOf<A extends StaffAction>(
     case 'deny': {
       const reason = (input as StaffActionInput<'deny'>).reason;
       effects.note = reason;
-      effects.changes = { ...(await letter(ctx, row, version, { kind: 'denied', result: {}, reason, at: now })), completed_at: now };
+      effects.changes = { ...(await letter(tx, ctx, actor, row, version, { kind: 'denied', result: {}, reason, at: now })), completed_at: now };
       effects.events.push(completedEvent(row, 'denied', {}));
       effects.notice = { kind: 'case.denied', title: '申请不予许可', body: `您申请的“${row.item_name}”经审查不予许可,原因:${reason}。可在“我的办件”下载决定书。` };
       break;

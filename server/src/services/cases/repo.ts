@@ -20,6 +20,11 @@ export function findCaseByTrackingCode(db: Queryable, code: string): Promise<Cas
   return db.selectFrom('cases').selectAll().where('tracking_code', '=', code).executeTakeFirst();
 }
 
+/** The case whose decision letter has exactly these bytes (by their SM3). */
+export function findCaseByDecisionFile(db: Queryable, sm3: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('decision_file_sm3', '=', sm3).executeTakeFirst();
+}
+
 export async function insertCase(db: Queryable, row: NewRow<'cases'>): Promise<void> {
   await db.insertInto('cases').values(row).execute();
 }

@@ -7,6 +7,7 @@ import {
   caseTrackingView,
   caseView,
   caseVersionForm,
+  caseDocumentVerdict,
   casePersonalData,
   caseUnmaskInput,
   pledgeCheckInput,
@@ -24,6 +25,7 @@ import { AppError } from '../../kernel/errors';
 import { createCase, resubmitCase, submitCase, updateDraft, withdrawCase } from './applications';
 import type { CasesContext } from './context';
 import { decisionFile, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
+import { verifyDecisionLetter } from './letter-verification';
 import { unmaskCase } from './personal-data';
 import { checkPledge } from './pledges';
 import { deleteMaterial, materialLimit, readMaterialFile, UPLOAD_CEILING_BYTES, uploadMaterial } from './uploads';
@@ -186,6 +188,28 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
   // Multipart parsing lives only in this encapsulated scope.
   app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: UPLOAD_CEILING_BYTES, files: 1, fields: 2, parts: 3, fieldSize: 1024 } });
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/case-documents/verify', {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '核验决定文书(multipart 字段 file:上传 PDF,判断是否为平台出具且未被改动的原件;不返回个人信息,核验留痕)',
+        consumes: ['multipart/form-data'],
+        body: z.object({ file: pdfFile }).nullish(),
+        response: { 200: caseDocumentVerdict },
+      },
+    }, async (req) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'cases.fileUnreadable' });
+      const part = await req.file();
+      if (!part) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'cases.noFile' }] });
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if (isFileTooLarge(error)) throw new AppError('PAYLOAD_TOO_LARGE', { detail: 'cases.materialTooLarge', params: { maxMb: Math.round(UPLOAD_CEILING_BYTES / 1024 / 1024) } });
+        throw error;
+      }
+      return verifyDecisionLetter(ctx, { actor: req.actor, bytes });
+    });
     scope.withTypeProvider<ZodTypeProvider>().post('/api/cases/:id/materials', {
       config: { access: 'authenticated' },
       schema: {
