@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './kernel/config';
 import { migrate, openDatabase } from './kernel/db';
 import { verifyAuditChain, verifyCheckpoints } from './kernel/audit';
-import { seedDemoCity, isDatabaseEmpty } from './demo';
+import { seedDemoCaseHistory, seedDemoCity, isDatabaseEmpty } from './demo';
 import { startWorkers } from './workers';
 
 const USAGE = `政通 Zhengtong
@@ -31,7 +31,10 @@ async function start(): Promise<void> {
   const { applied } = await migrate(database);
   const app = await buildApp(config, { database, isMigrated: true });
   let demoAccounts: string | undefined;
-  if (await isDatabaseEmpty(app.kernel.db)) demoAccounts = await seedDemoCity(app.kernel);
+  if (await isDatabaseEmpty(app.kernel.db)) {
+    demoAccounts = await seedDemoCity(app.kernel);
+    await seedDemoCaseHistory(app);
+  }
   const stopWorkers = config.runWorkers ? startWorkers(app) : () => Promise.resolve();
   await app.listen({ port: config.port, host: config.host });
   // performance.now() counts from process start, so this includes loading the code.
@@ -85,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write('the database already has data; the demo city is only seeded into an empty one\n');
           return 0;
         }
-        process.stdout.write(`${await seedDemoCity(app.kernel)}\n`);
+        const accounts = await seedDemoCity(app.kernel);
+        await seedDemoCaseHistory(app);
+        process.stdout.write(`${accounts}\n`);
         return 0;
       } finally {
         await app.close();

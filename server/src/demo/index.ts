@@ -13,6 +13,7 @@ import { seedDemoSeals } from './seals';
 import { DEMO_PASSWORD, demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
 export { DEMO_PASSWORD } from './people';
+export { seedDemoCaseHistory } from './case-history';
 
 /** The demo city goes only into a database with no accounts: the same product runs with an empty city. */
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
