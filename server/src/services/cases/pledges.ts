@@ -1,6 +1,5 @@
 import type { PledgeCheckInput } from '@zhengtong/contracts';
 import { hasPermission, type Actor } from '../../kernel/authz';
-import type { Queryable } from '../../kernel/db';
 import { AppError } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
 import { isHandlingStaff, isStaffActor } from './access';
@@ -8,16 +7,12 @@ import type { CasesContext } from './context';
 import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { notifyApplicant } from './notify';
 import { recordAction } from './record';
-import { lockCase, updateCase } from './repo';
+import { lockCase, lockPledge, recordPledgeCheck, updateCase } from './repo';
 import { statusRef } from './texts';
 import { applyAction } from './workflow';
 
 // 告知承诺 事后核查 (国办发〔2020〕42号): the department checks each promise after acceptance. A false promise revokes an
 // approval already given, tells the applicant why, and is reported to the credit system (case.pledge-false).
-
-function lockPledge(tx: Queryable, caseId: string, materialKey: string) {
-  return tx.selectFrom('case_pledges').selectAll().where('case_id', '=', caseId).where('material_key', '=', materialKey).forUpdate().executeTakeFirst();
-}
 
 /** Records what the check found; the handling department's reviewers do it (case.review). */
 export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKey, input }: { actor: Actor; caseId: string; materialKey: string; input: PledgeCheckInput }): Promise<void> {
@@ -36,12 +31,7 @@ export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKe
     if (!pledge) throw new AppError('NOT_FOUND', { detail: 'cases.pledgeNotFound' });
     if (pledge.check_outcome) throw new AppError('CONFLICT', { detail: 'cases.pledgeChecked' });
     const now = new Date();
-    await tx
-      .updateTable('case_pledges')
-      .set({ check_outcome: input.outcome, check_note: input.note, checked_by: actor.accountId, checked_at: now })
-      .where('case_id', '=', caseId)
-      .where('material_key', '=', materialKey)
-      .execute();
+    await recordPledgeCheck(tx, { caseId, materialKey, outcome: input.outcome, note: input.note, checkedBy: actor.accountId, at: now });
     const isFalse = input.outcome === 'false';
     const revokes = isFalse && locked.result_kind === 'approved' && !locked.result_revoked_at;
     const updated = await updateCase(tx, caseId, locked.version, revokes ? { result_revoked_at: now, result_revoked_reason: input.note } : {});

@@ -94,6 +94,20 @@ export function listPledges(db: Queryable, caseId: string): Promise<Row<'case_pl
   return db.selectFrom('case_pledges').selectAll().where('case_id', '=', caseId).execute();
 }
 
+export function lockPledge(db: Queryable, caseId: string, materialKey: string): Promise<Row<'case_pledges'> | undefined> {
+  return db.selectFrom('case_pledges').selectAll().where('case_id', '=', caseId).where('material_key', '=', materialKey).forUpdate().executeTakeFirst();
+}
+
+/** 事后核查: what the department found when it checked a promise. */
+export async function recordPledgeCheck(db: Queryable, check: { caseId: string; materialKey: string; outcome: 'confirmed' | 'false'; note: string; checkedBy: string; at: Date }): Promise<void> {
+  await db
+    .updateTable('case_pledges')
+    .set({ check_outcome: check.outcome, check_note: check.note, checked_by: check.checkedBy, checked_at: check.at })
+    .where('case_id', '=', check.caseId)
+    .where('material_key', '=', check.materialKey)
+    .execute();
+}
+
 export async function insertPledges(db: Queryable, rows: NewRow<'case_pledges'>[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('case_pledges').values(rows).onConflict((oc) => oc.columns(['case_id', 'material_key']).doNothing()).execute();
