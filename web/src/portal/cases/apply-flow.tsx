@@ -13,7 +13,8 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { caseKeys, casePaths, type ApplicantCase } from './api';
 import { AnswersView } from './answers-view';
-import { MaterialUploader, type MaterialChoice } from './material-uploader';
+import { choicesToSend, unsatisfiedMaterials, type MaterialChoices } from './material-choices';
+import { MaterialUploader } from './material-uploader';
 import type { VersionForm } from './version-form';
 
 export type ApplyTarget = VersionForm & { versionId: string; itemName: string; departmentName: string };
@@ -25,22 +26,10 @@ function asApplicant(view: CaseView): ApplicantCase {
   return view;
 }
 
-function choicesOf(c: ApplicantCase | undefined): Record<string, MaterialChoice> {
-  const out: Record<string, MaterialChoice> = {};
+function choicesOf(c: ApplicantCase | undefined): MaterialChoices {
+  const out: MaterialChoices = {};
   for (const [key, mode] of Object.entries(c?.materialChoices ?? {})) out[key] = mode;
   return out;
-}
-
-/** Each required material has a file, a signed promise or a 容缺 mark; else the keys still missing. */
-function missingMaterials(c: ApplicantCase, choices: Record<string, MaterialChoice>, signed: Record<string, boolean>): string[] {
-  return c.materials
-    .filter((m) => {
-      const choice = choices[m.key] ?? 'upload';
-      if (choice === 'pledge') return !signed[m.key];
-      if (choice === 'gap') return false;
-      return m.isRequired && m.files.length === 0;
-    })
-    .map((m) => m.name);
 }
 
 /**
@@ -56,7 +45,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const [form] = Form.useForm<Values>();
   const [current, setCurrent] = useState<ApplicantCase | undefined>(initial);
   const [step, setStep] = useState(0);
-  const [choices, setChoices] = useState<Record<string, MaterialChoice>>(() => choicesOf(initial));
+  const [choices, setChoices] = useState<MaterialChoices>(() => choicesOf(initial));
   const [signed, setSigned] = useState<Record<string, boolean>>(() => Object.fromEntries(Object.entries(choicesOf(initial)).filter(([, c]) => c === 'pledge').map(([k]) => [k, true])));
   const [missing, setMissing] = useState<string[]>([]);
   const [submitError, setSubmitError] = useState<unknown>();
@@ -81,7 +70,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
       const raw = form.getFieldsValue(true) as Values;
       const body = {
         values: toSubmission(target.form, raw.values),
-        materialChoices: Object.fromEntries(Object.entries(choices).filter((e): e is [string, 'pledge' | 'gap'] => e[1] !== 'upload')),
+        materialChoices: choicesToSend(choices),
         contactPhone: raw.contactPhone?.trim() || null,
         contactEmail: raw.contactEmail?.trim() || null,
       };
@@ -139,7 +128,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const toConfirm = async () => {
     if (!current) return;
     const fresh = await refresh(current.id);
-    const gaps = missingMaterials(fresh, choices, signed);
+    const gaps = unsatisfiedMaterials(fresh.materials, choices, signed).map((m) => m.name);
     setMissing(gaps);
     if (gaps.length > 0) return;
     await save.mutateAsync().then(() => setStep(2)).catch(() => undefined);
@@ -230,8 +219,8 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
               spec={specs.get(m.key)}
               choice={choices[m.key] ?? 'upload'}
               onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-              canPledge={target.allowsPledge && m.canBePledged}
-              canGap={target.allowsGaps && m.canBeGap}
+              canPledge={m.canBePledged}
+              canGap={m.canBeGap}
               isPledgeSigned={Boolean(signed[m.key])}
               onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
               canUpload

@@ -9,10 +9,10 @@ import { isMessageKey } from '../../shared/api/problem';
 import { acceptAttribute, formatSize, uploadProblem } from '../../shared/schema-form/upload-check';
 import { casePaths, uploadMaterial } from './api';
 import { FilePreview, type PreviewTarget } from './file-preview';
+import type { MaterialChoice } from './material-choices';
 import { dateWords } from './plain-words';
 import { currentLocale } from '../../shared/forms/rules';
 
-export type MaterialChoice = 'upload' | 'pledge' | 'gap';
 
 type Props = {
   caseId: string;

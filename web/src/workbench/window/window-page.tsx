@@ -15,7 +15,8 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { QueryState } from '../../shared/ui/query-state';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { caseKeys, casePaths, type StaffCase } from '../../portal/cases/api';
-import { MaterialUploader, type MaterialChoice } from '../../portal/cases/material-uploader';
+import { choicesToSend, unsatisfiedMaterials, type MaterialChoices } from '../../portal/cases/material-choices';
+import { MaterialUploader } from '../../portal/cases/material-uploader';
 import { useServiceGuide } from '../../portal/services/api';
 import { ActionModal } from '../cases/action-modal';
 import { ApplicantFields, toWalkIn, type ApplicantValues } from './applicant-form';
@@ -41,7 +42,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const [form] = Form.useForm<FormValues>();
   const [step, setStep] = useState(0);
   const [current, setCurrent] = useState<StaffCase>();
-  const [choices, setChoices] = useState<Record<string, MaterialChoice>>({});
+  const [choices, setChoices] = useState<MaterialChoices>({});
   const [signed, setSigned] = useState<Record<string, boolean>>({});
   const [isAccepting, setAccepting] = useState(false);
   const fileKey = useIdempotencyKey();
@@ -49,7 +50,6 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const fields = useMemo(() => ['idNumber', 'name', 'phone', 'creditCode', 'enterpriseName', 'agentName', 'agentIdNumber', ...schemaErrorFields(guide.form)], [guide.form]);
   const problem = useFormProblem(form, fields);
   const specs = useMemo(() => new Map<string, Material>(guide.materials.map((m) => [m.key, m])), [guide.materials]);
-  const materialChoices = () => Object.fromEntries(Object.entries(choices).filter((e): e is [string, 'pledge' | 'gap'] => e[1] !== 'upload'));
 
   const refresh = async (id: string) => {
     const next = asStaff(await api.get<CaseView>(casePaths.one(id)));
@@ -79,7 +79,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const submit = useMutation({
     mutationFn: async () => {
       if (!current) throw new Error('no case');
-      const chosen = materialChoices();
+      const chosen = choicesToSend(choices);
       let version = current.version;
       if (Object.keys(chosen).length > 0) version = asStaff(await api.patch<CaseView>(casePaths.one(current.id), { materialChoices: chosen, version })).version;
       return asStaff(await api.post<CaseView>(casePaths.submit(current.id), { version }, submitKey.headers));
@@ -111,12 +111,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
     else setStep(to);
   };
 
-  const unsatisfied = current
-    ? current.materials.filter((m) => {
-        const c = choices[m.key] ?? 'upload';
-        return c === 'pledge' ? !signed[m.key] : c === 'upload' && m.isRequired && m.files.length === 0;
-      })
-    : [];
+  const unsatisfied = current ? unsatisfiedMaterials(current.materials, choices, signed) : [];
 
   return (
     <>
@@ -172,8 +167,8 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
               spec={specs.get(m.key)}
               choice={choices[m.key] ?? 'upload'}
               onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-              canPledge={guide.allowsPledge && m.canBePledged}
-              canGap={guide.allowsGaps && m.canBeGap}
+              canPledge={m.canBePledged}
+              canGap={m.canBeGap}
               isPledgeSigned={Boolean(signed[m.key])}
               onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
               canUpload
