@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { useLifeEvents } from '../../portal/services/api';
 import { catalogueLabel } from '../../portal/services/labels';
 import { adminCataloguePaths } from './api';
+import { FormDrawer } from '../shared/form-drawer';
 
 type Values = {
   basicCode: string;
@@ -72,21 +73,7 @@ export function ItemForm({ item, onClose, onSaved }: { item: ServiceItemView | '
   });
 
   return (
-    <Drawer
-      open={item !== undefined}
-      title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('catalogue.items.create')}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={item !== undefined} title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('catalogue.items.create')} onClose={onClose} onSave={() => form.submit()} isSaving={save.isPending}>
       {problem.alert}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError={{ focus: true }}>
         <Row gutter={12}>
@@ -177,6 +164,6 @@ export function ItemForm({ item, onClose, onSaved }: { item: ServiceItemView | '
           <InputNumber min={0} max={999999} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Drawer, Form, Input, InputNumber, Space } from 'antd';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createDepartmentInput, departmentNameSchema, departmentShortNameSchema, type DepartmentDetail, type DepartmentView } from '@zhengtong/contracts';
@@ -11,6 +11,7 @@ import { useSignedInMe } from '../../auth/require-session';
 import { CreditCodeField } from '../../auth/fields/credit-code-field';
 import { DepartmentPicker } from '../shared/department-picker';
 import { RegionPicker } from '../shared/region-picker';
+import { FormDrawer } from '../shared/form-drawer';
 
 type Values = { name: string; shortName?: string; creditCode: string; regionCode: string; parentId?: string | null; sort?: number };
 const formFields = Object.keys(createDepartmentInput.shape);
@@ -58,21 +59,7 @@ export function DepartmentForm({ department, onClose, onSaved }: { department: D
   });
 
   return (
-    <Drawer
-      open={department !== undefined}
-      title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.departments.create')}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={department !== undefined} title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.departments.create')} onClose={onClose} onSave={() => form.submit()} isSaving={save.isPending}>
       {problem.alert}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError={{ focus: true }}>
         <Form.Item name="name" label={t('admin.departments.name')} rules={[rules.required(), rules.schema(departmentNameSchema)]}>
@@ -92,6 +79,6 @@ export function DepartmentForm({ department, onClose, onSaved }: { department: D
           <InputNumber min={0} max={999999} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +16,7 @@ import { currentLocale, fieldMessage, useRules } from '../../shared/forms/rules'
 import { useFormProblem } from '../../shared/forms/use-form-problem';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { DepartmentPicker } from '../shared/department-picker';
+import { FormDrawer } from '../shared/form-drawer';
 
 type Values = {
   clientId: string;
@@ -88,21 +89,7 @@ export function OidcClientForm({ client, onClose, onSaved }: { client: OidcClien
   });
 
   return (
-    <Drawer
-      open={client !== undefined}
-      title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.oidc.create')}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={client !== undefined} title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.oidc.create')} onClose={onClose} onSave={() => form.submit()} isSaving={save.isPending}>
       {problem.alert}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError={{ focus: true }}>
         <Form.Item name="clientId" label={t('admin.oidc.clientId')} extra={t('admin.oidc.clientIdHelp')} rules={[rules.required(), rules.schema(oidcClientIdSchema)]}>
@@ -130,6 +117,6 @@ export function OidcClientForm({ client, onClose, onSaved }: { client: OidcClien
         </Form.Item>
         <Typography.Paragraph type="secondary">{t('admin.oidc.claimsNote')}</Typography.Paragraph>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

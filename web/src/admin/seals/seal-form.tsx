@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { currentLocale, useRules } from '../../shared/forms/rules';
 import { useFormProblem } from '../../shared/forms/use-form-problem';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { DepartmentPicker } from '../shared/department-picker';
+import { FormDrawer } from '../shared/form-drawer';
 
 type Values = { departmentId?: string; kind?: SealKind; name?: string; validFrom?: Dayjs | null; validTo?: Dayjs | null };
 const formFields = Object.keys(createSealInput.shape);
@@ -45,21 +46,7 @@ export function SealForm({ open, onClose, onCreated }: { open: boolean; onClose:
 
   const beforeToday = (d: Dayjs) => d.isBefore(dayjs(), 'day');
   return (
-    <Drawer
-      open={open}
-      title={t('seals.create')}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={open} title={t('seals.create')} onClose={onClose} onSave={() => form.submit()} isSaving={save.isPending}>
       {problem.alert}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError={{ focus: true }}>
         <Form.Item name="departmentId" label={t('seals.form.department')} rules={[rules.requiredChoice()]}>
@@ -81,6 +68,6 @@ export function SealForm({ open, onClose, onCreated }: { open: boolean; onClose:
         </Space>
         <Typography.Paragraph type="secondary">{t('seals.form.keyNote')}</Typography.Paragraph>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Select } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createStaffInput, phoneSchema, realNameSchema, usernameSchema, type PositionView, type StaffView } from '@zhengtong/contracts';
@@ -9,6 +9,7 @@ import { useFormProblem } from '../../shared/forms/use-form-problem';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { PasswordFields } from '../../auth/fields/password-fields';
 import { DepartmentPicker } from '../shared/department-picker';
+import { FormDrawer } from '../shared/form-drawer';
 
 type Values = {
   username: string;
@@ -98,21 +99,7 @@ export function StaffForm({ staff, onClose, onSaved }: { staff: StaffView | 'new
   });
 
   return (
-    <Drawer
-      open={staff !== undefined}
-      title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.staff.create')}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={staff !== undefined} title={existing ? t('admin.common.editNamed', { name: existing.name }) : t('admin.staff.create')} onClose={onClose} onSave={() => form.submit()} isSaving={save.isPending}>
       {problem.alert}
       <Form<Values>
         form={form}
@@ -159,6 +146,6 @@ export function StaffForm({ staff, onClose, onSaved }: { staff: StaffView | 'new
           <Checkbox>{t('admin.staff.totpRequired')}</Checkbox>
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
