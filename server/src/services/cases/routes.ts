@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
@@ -198,16 +198,7 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
         response: { 200: caseDocumentVerdict },
       },
     }, async (req) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'cases.fileUnreadable' });
-      const part = await req.file();
-      if (!part) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'cases.noFile' }] });
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if (isFileTooLarge(error)) throw new AppError('PAYLOAD_TOO_LARGE', { detail: 'cases.materialTooLarge', params: { maxMb: Math.round(UPLOAD_CEILING_BYTES / 1024 / 1024) } });
-        throw error;
-      }
+      const { bytes } = await readUpload(req, { limitBytes: UPLOAD_CEILING_BYTES });
       return verifyDecisionLetter(ctx, { actor: req.actor, bytes });
     });
     scope.withTypeProvider<ZodTypeProvider>().post('/api/cases/:id/materials', {
@@ -225,20 +216,25 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'cases.fileUnreadable' });
       const limit = await materialLimit(ctx, { actor: req.actor, caseId: req.params.id, materialKey: req.query.materialKey });
       // Reading stops one byte past the material's own limit, so an oversized file is never held whole.
-      const part = await req.file({ limits: { fileSize: limit + 1 } });
-      if (!part) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'cases.noFile' }] });
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if (isFileTooLarge(error)) throw new AppError('PAYLOAD_TOO_LARGE', { detail: 'cases.materialTooLarge', params: { maxMb: Math.round(limit / 1024 / 1024) } });
-        throw error;
-      }
-      const uploaded = await uploadMaterial(ctx, { actor: req.actor, caseId: req.params.id, materialKey: req.query.materialKey, file: { bytes, fileName: part.filename } });
+      const file = await readUpload(req, { limitBytes: limit, stopAfter: limit + 1 });
+      const uploaded = await uploadMaterial(ctx, { actor: req.actor, caseId: req.params.id, materialKey: req.query.materialKey, file });
       reply.status(201);
       return uploaded;
     });
   });
+}
+
+/** The one file of a multipart request (field `file`); too large → 413 naming the limit in MB. */
+async function readUpload(req: FastifyRequest, { limitBytes, stopAfter }: { limitBytes: number; stopAfter?: number }): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'cases.fileUnreadable' });
+  const part = await req.file(stopAfter === undefined ? undefined : { limits: { fileSize: stopAfter } });
+  if (!part) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'cases.noFile' }] });
+  try {
+    return { bytes: await part.toBuffer(), fileName: part.filename };
+  } catch (error) {
+    if (isFileTooLarge(error)) throw new AppError('PAYLOAD_TOO_LARGE', { detail: 'cases.materialTooLarge', params: { maxMb: Math.round(limitBytes / 1024 / 1024) } });
+    throw error;
+  }
 }
 
 function isFileTooLarge(error: unknown): boolean {
