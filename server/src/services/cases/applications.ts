@@ -14,10 +14,10 @@ import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { checkValues, choiceIssues, type Choices } from './materials';
 import { notifyApplicant } from './notify';
 import { recordAction } from './record';
-import { insertCase, lockCase, updateCase, type CaseRow } from './repo';
+import { insertCase, lockCase, updateCase } from './repo';
 import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
 import { applyAction } from './workflow';
-import { statusRef } from './texts';
+import { notNow, staleVersion } from './conflicts';
 
 // The applicant's side of a case: drafts, submission, 补正 resubmission and withdrawal. The window clerk uses the
 // same functions for a walk-in applicant's case (window.ts creates it).
@@ -91,13 +91,6 @@ function draftIssues(version: ItemVersionView, values: Record<string, unknown>, 
   return { values: checked.values, issues: [...checked.issues, ...choiceIssues(version, choices)] };
 }
 
-function staleVersion(row: Pick<CaseRow, 'status'>): AppError {
-  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(row.status) } });
-}
-
-function notNow(row: Pick<CaseRow, 'status'>): AppError {
-  return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
-}
 
 /** The signed-in citizen's sealed 身份证号, as the applicant (a person) or as the agent (acting for an enterprise). */
 async function applicantIdColumns(ctx: CasesContext, actor: AccountActor, applicantType: 'person' | 'enterprise'): Promise<Partial<NewRow<'cases'>>> {

@@ -8,8 +8,8 @@ import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { notifyApplicant } from './notify';
 import { recordAction } from './record';
 import { lockCase, lockPledge, recordPledgeCheck, updateCase } from './repo';
-import { statusRef } from './texts';
 import { applyAction } from './workflow';
+import { staleVersion } from './conflicts';
 
 // 告知承诺 事后核查 (国办发〔2020〕42号): the department checks each promise after acceptance. A false promise revokes an
 // approval already given, tells the applicant why, and is reported to the credit system (case.pledge-false).
@@ -25,7 +25,7 @@ export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKe
   await ctx.kernel.db.transaction().execute(async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
-    if (locked.version !== input.version) throw new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(locked.status) } });
+    if (locked.version !== input.version) throw staleVersion(locked);
     if (!applyAction(stateOf(locked), 'checkPledge', workflowOf(version)).ok) throw new AppError('CONFLICT', { detail: 'cases.pledgeCheckTooEarly' });
     const pledge = await lockPledge(tx, caseId, materialKey);
     if (!pledge) throw new AppError('NOT_FOUND', { detail: 'cases.pledgeNotFound' });
@@ -35,7 +35,7 @@ export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKe
     const isFalse = input.outcome === 'false';
     const revokes = isFalse && locked.result_kind === 'approved' && !locked.result_revoked_at;
     const updated = await updateCase(tx, caseId, locked.version, revokes ? { result_revoked_at: now, result_revoked_reason: input.note } : {});
-    if (!updated) throw new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(locked.status) } });
+    if (!updated) throw staleVersion(locked);
     await recordAction(tx, actor, { row: updated, action: 'checkPledge', from: locked.status, to: updated.status, step: locked.current_step, note: input.note, detail: { materialKey, outcome: input.outcome, revoked: revokes }, at: now });
     if (!isFalse) return;
     await emit(tx, 'case.pledge-false', {

@@ -17,9 +17,10 @@ import { applicableMaterials, gapForm } from './materials';
 import { notifyApplicant, type CaseNotice } from './notify';
 import { recordAction } from './record';
 import { insertGaps, listGaps, lockCase, updateCase, type CaseRow } from './repo';
-import { dateText, statusRef, supplementItemsText } from './texts';
+import { dateText, supplementItemsText } from './texts';
 import { itemNames } from './views';
 import { applyAction, staffMayAct, stepOf, type Refusal, type Transition, type Workflow } from './workflow';
+import { notNow, staleVersion } from './conflicts';
 
 // Staff actions on a case (受理, 不予受理, 补正, 审查, 勘验, 会签, 特别程序, 决定, 转办, 办结). Each is one transaction:
 // the locked case row, its history row, the audit record, the outbox events and the applicant's notices.
@@ -29,7 +30,7 @@ type Effects = { changes: RowUpdate<'cases'>; detail: Record<string, unknown>; n
 function refusalError(reason: Refusal, row: CaseRow): AppError {
   switch (reason) {
     case 'transition':
-      return new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
+      return notNow(row);
     case 'noInspectionStep':
       return new AppError('CONFLICT', { detail: 'cases.noInspectionStep' });
     case 'noSpecialProcedure':
@@ -204,9 +205,6 @@ async function effectsOf<A extends StaffAction>(
   return effects;
 }
 
-function staleVersion(row: CaseRow): AppError {
-  return new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(row.status) } });
-}
 
 /** The checks every staff action passes, in the order a person would want them explained. */
 function authorise(actor: AccountActor, row: CaseRow, workflow: Workflow, action: StaffAction): void {

@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/authz';
 import { toLocalDate } from '../../kernel/calendar';
 import { sm3Hex } from '../../kernel/crypto';
 import type { Queryable } from '../../kernel/db';
-import { AppError, invalid } from '../../kernel/errors';
+import { invalid } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
 import { findSsoProfile, lookupIndex, readPerson } from '../../platform/identity';
 import type { CasesContext } from './context';
@@ -13,7 +13,7 @@ import { notifyApplicant } from './notify';
 import { recordAction } from './record';
 import { insertPledges, isBlacklisted, listMaterials, nextCaseSequence, updateCase, type CaseRow } from './repo';
 import { applyAction } from './workflow';
-import { statusRef } from './texts';
+import { notNow, staleVersion } from './conflicts';
 
 // Submitting an application (提交申请): everything checked, a case number given, pledges recorded, in one transaction.
 
@@ -63,7 +63,7 @@ export async function submissionIssues(db: Queryable, caseId: string | null, ver
 /** Submits a locked draft: checks, numbers, records pledges, moves it to 受理, tells the applicant. */
 export async function submitLocked(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseRow, version: ItemVersionView, application: Application, now: Date): Promise<CaseRow> {
   const outcome = applyAction(stateOf(row), 'submit', workflowOf(version));
-  if (!outcome.ok) throw new AppError('CONFLICT', { detail: 'cases.transitionNotAllowed', params: { status: statusRef(row.status) } });
+  if (!outcome.ok) throw notNow(row);
   const { values, choices, issues } = await submissionIssues(tx, row.id, version, application);
   if (issues.length > 0) throw invalid(issues);
   const caseNumber = await nextCaseNumber(tx, row, now);
@@ -90,7 +90,7 @@ export async function submitLocked(tx: Queryable, ctx: CasesContext, actor: Acto
     form_values: JSON.stringify(values),
     material_choices: JSON.stringify(choices),
   });
-  if (!updated) throw new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(row.status) } });
+  if (!updated) throw staleVersion(row);
   const pledged = Object.keys(choices).filter((k) => choices[k] === 'pledge');
   await recordAction(tx, actor, { row: updated, action: 'submit', from: row.status, to: updated.status, step: 'accept', detail: { caseNumber, pledged, gaps: Object.keys(choices).filter((k) => choices[k] === 'gap') }, at: now });
   await emit(tx, 'case.submitted', { caseId: row.id, caseNumber, itemVersionId: row.item_version_id, channel: row.channel, departmentId: row.handling_department_id });

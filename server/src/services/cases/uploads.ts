@@ -10,7 +10,7 @@ import { getCaseRow, perspectiveOf, versionOf } from './load';
 import { applicableMaterials } from './materials';
 import { recordAction } from './record';
 import { findMaterial, fulfilGap, insertMaterial, listGaps, listMaterials, lockCase, removeMaterial, type CaseRow } from './repo';
-import { statusRef } from './texts';
+import { staleVersion } from './conflicts';
 
 // Material files: checked by content (magic bytes), size-limited per the item version, stored by SM3.
 
@@ -75,7 +75,7 @@ export async function uploadMaterial(
   const now = new Date();
   await ctx.kernel.db.transaction().execute(async (tx) => {
     const locked = await lockCase(tx, caseId);
-    if (!locked || locked.status !== row.status) throw new AppError('STALE_VERSION', { detail: 'cases.staleVersion', params: { status: statusRef(locked?.status ?? row.status) } });
+    if (!locked || locked.status !== row.status) throw staleVersion(locked ?? row);
     await insertMaterial(tx, {
       id,
       case_id: caseId,
