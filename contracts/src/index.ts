@@ -13,3 +13,5 @@ export * from './catalogue-form';
 export * from './catalogue';
 export * from './cases';
 export * from './seals';
+export * from './licenses';
+export * from './identity-codes';

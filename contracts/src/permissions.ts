@@ -35,6 +35,14 @@ export const permissions = [
   'credit-blacklist.manage',
   // 电子印章: make department seals (key pair + image) and revoke them; the security admin's, not the system admin's.
   'seal.manage',
+  // 证照目录: define licence types (fields, validity, trust level) and map service items to them.
+  'license-type.manage',
+  // 电子证照: read the department's licences; issue them by hand or import historical ones; suspend, restore, revoke.
+  'license.read',
+  'license.issue',
+  'license.manage',
+  // 一人一码/一企一码: scan a holder's code at a hall or partner system and read the attributes the holder consented to.
+  'identity-code.scan',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,20 +76,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Security admin grants roles and sets policy but does not run the structure or audit itself.
   secadmin: ['staff.read', 'role.assign', 'account.unlock', 'security.policy', 'seal.manage'],
   auditor: ['audit.read', 'audit.export'],
-  clerk: ['person.read', 'enterprise.read', 'case.read', 'case.accept', 'case.window'],
-  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'case.read', 'case.review', 'case.decide'],
+  clerk: ['person.read', 'enterprise.read', 'case.read', 'case.accept', 'case.window', 'license.read', 'identity-code.scan'],
+  reviewer: ['person.read', 'enterprise.read', 'person.unmask', 'case.read', 'case.review', 'case.decide', 'license.read', 'license.issue', 'license.manage'],
   'hotline-agent': ['person.read'],
   dispatcher: ['person.read'],
   handler: ['case.read', 'case.review'],
   'grid-worker': ['person.read'],
   'command-operator': ['cockpit.view'],
-  inspector: ['enterprise.read', 'case.read', 'case.review'],
+  inspector: ['enterprise.read', 'case.read', 'case.review', 'license.read', 'identity-code.scan'],
   'data-admin': [],
   'data-consumer': [],
   // Leaders read their region's cases; they decide only where an item's workflow names them for 决定.
   leader: ['cockpit.view', 'case.read', 'case.oversee', 'case.decide'],
   // The platform's 事项管理员 keeps the region's catalogue (items, any department's implementations) and publishes.
-  'catalogue-admin': ['service-item.manage', 'service-item.review'],
+  'catalogue-admin': ['service-item.manage', 'service-item.review', 'license-type.manage'],
   // A department's own catalogue editor keeps that department's implementations and submits them for review.
   'catalogue-editor': ['service-item.manage'],
   citizen: [],
