@@ -70,8 +70,9 @@ async function letter(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseR
   };
 }
 
-function completedEvent(row: CaseRow, kind: ResultKind, result: Record<string, unknown>): [string, Record<string, unknown>] {
-  // Ids rather than personal data: licences, 好差评 and the cockpit read the case through the cases domain.
+function completedEvent(row: CaseRow, version: ItemVersionView, kind: ResultKind, result: Record<string, unknown>): [string, Record<string, unknown>] {
+  // Ids rather than personal data: 好差评 and the cockpit read the case through the cases domain. The item's basic
+  // code (GB/T 39554) lets the licences domain, which sits below services, find the licence type an item issues.
   return [
     'case.completed',
     {
@@ -79,6 +80,8 @@ function completedEvent(row: CaseRow, kind: ResultKind, result: Record<string, u
       caseNumber: row.case_number,
       itemVersionId: row.item_version_id,
       serviceItemId: row.service_item_id,
+      basicCode: version.serviceItem.basicCode,
+      itemName: row.item_name,
       departmentId: row.handling_department_id,
       channel: row.channel,
       applicant: { type: row.applicant_type, accountId: row.applicant_account_id, enterpriseId: row.applicant_enterprise_id },
@@ -101,7 +104,7 @@ async function effectsOf<A extends StaffAction>(
       if (row.case_kind === 'immediate') {
         const result = checkResult(version, accept.result);
         effects.changes = { ...(await letter(tx, ctx, actor, { ...row, accepted_at: now }, version, { kind: 'approved', result, reason: null, at: now })), accepted_at: now, completed_at: now };
-        effects.events.push(completedEvent(row, 'approved', result));
+        effects.events.push(completedEvent(row, version, 'approved', result));
         effects.notice = { kind: 'case.completed', title: '申请已办结', body: `您申请的“${row.item_name}”已受理并当场办结,可在“我的办件”下载办理结果。` };
         break;
       }
@@ -159,7 +162,7 @@ async function effectsOf<A extends StaffAction>(
       const reason = (input as StaffActionInput<'deny'>).reason;
       effects.note = reason;
       effects.changes = { ...(await letter(tx, ctx, actor, row, version, { kind: 'denied', result: {}, reason, at: now })), completed_at: now };
-      effects.events.push(completedEvent(row, 'denied', {}));
+      effects.events.push(completedEvent(row, version, 'denied', {}));
       effects.notice = { kind: 'case.denied', title: '申请不予许可', body: `您申请的“${row.item_name}”经审查不予许可,原因:${reason}。可在“我的办件”下载决定书。` };
       break;
     }
@@ -178,7 +181,7 @@ async function effectsOf<A extends StaffAction>(
     }
     case 'complete': {
       effects.changes = { completed_at: now };
-      effects.events.push(completedEvent(row, row.result_kind ?? 'approved', row.result_values ?? {}));
+      effects.events.push(completedEvent(row, version, row.result_kind ?? 'approved', row.result_values ?? {}));
       effects.notice = { kind: 'case.completed', title: '申请已办结', body: `您申请的“${row.item_name}”已办结,可在“我的办件”下载办理结果。` };
       break;
     }
