@@ -1,6 +1,6 @@
 import type { ItemVersionView } from '@zhengtong/contracts';
 import { toLocalDate, type Calendar } from '../kernel/calendar';
-import { audit } from '../kernel/audit';
+import { audit, inTransaction } from '../kernel/audit';
 import { systemActor } from '../kernel/authz';
 import type { Kernel } from '../kernel/context';
 import { sql, type DB, type Row, type Transaction } from '../kernel/db';
@@ -328,5 +328,5 @@ export async function dateBack(kernel: Kernel, { runs, calendar, now }: { runs: 
     // The days the API numbered the cases on (the seed's today): their counters are set back to what is left there.
     seedDays: [...new Set(rows.flatMap((r) => (r.case_number ? [`${r.case_number.slice(6, 10)}-${r.case_number.slice(10, 12)}-${r.case_number.slice(12, 14)}`] : [])))],
   };
-  await kernel.db.transaction().execute((tx) => write(tx, rewrite));
+  await inTransaction(kernel.db, (tx) => write(tx, rewrite));
 }

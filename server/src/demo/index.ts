@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Kernel } from '../kernel/context';
 import type { DB } from '../kernel/db';
 import { systemActor } from '../kernel/authz';
-import { audit } from '../kernel/audit';
+import { audit, inTransaction } from '../kernel/audit';
 import { newId } from '../kernel/ids';
 import { hashPassword, protect } from '../platform/identity';
 import { createStaffAccount } from '../platform/identity';
@@ -27,7 +27,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
   const db = kernel.db;
   await loadOfficialCalendar(kernel, actor);
 
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const r of demoRegions()) {
       await tx.insertInto('regions').values({ code: r.code, name: r.name, level: r.level, parent_code: r.parent }).execute();
     }
@@ -36,7 +36,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
 
   const departmentIds = new Map<string, string>();
   const positionIds = new Map<string, string>();
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const [i, d] of demoDepartments.entries()) {
       const id = newId();
       departmentIds.set(d.key, id);
@@ -74,7 +74,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
   await seedDemoSeals(kernel);
 
   const citizenIds: string[] = [];
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const c of demoCitizens) {
       const accountId = newId();
       citizenIds.push(accountId);

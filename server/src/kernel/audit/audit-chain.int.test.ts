@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../testing/databases';
 import type { Database } from '../db';
 import { systemActor, type Actor } from '../authz';
-import { audit, verifyAuditChain } from './index';
+import { audit, inTransaction, verifyAuditChain } from './index';
 import { chainHash } from './chain';
 
 let database: Database;
@@ -140,5 +140,46 @@ describe('audit hash chain', () => {
     expect(verdict).toMatchObject({ ok: true, checked: 20 });
     const hashes = await database.db.selectFrom('audit_log').select(['prev_hash', 'hash']).orderBy('id').execute();
     expect(new Set(hashes.map((h) => h.prev_hash)).size).toBe(20);
+  });
+
+  it('chains the records of an inTransaction at commit, in the order they were made', async () => {
+    await auditedChange(1);
+    const returned = await inTransaction(database.db, async (tx) => {
+      await audit(tx, clerk, { action: 'case.create', objectId: 'a' });
+      // Not chained yet: the lock is taken only at the end.
+      expect(await tx.selectFrom('audit_log').select('id').execute()).toHaveLength(1);
+      await audit(tx, clerk, { action: 'case.submit', objectId: 'a' });
+      return 'done';
+    });
+    expect(returned).toBe('done');
+    const rows = await database.db.selectFrom('audit_log').select(['action', 'at']).orderBy('id').execute();
+    expect(rows.map((r) => r.action)).toEqual(['setting.change', 'case.create', 'case.submit']);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('leaves nothing from an inTransaction that rolls back', async () => {
+    await expect(
+      inTransaction(database.db, async (tx) => {
+        await audit(tx, clerk, { action: 'setting.change', detail: { n: 1 } });
+        throw new Error('business rule refused');
+      }),
+    ).rejects.toThrow('business rule refused');
+    await inTransaction(database.db, (tx) => audit(tx, clerk, { action: 'setting.change', detail: { n: 2 } }));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  it('stays one chain when deferred and immediate writers run together', async () => {
+    const deferred = (n: number) =>
+      inTransaction(database.db, async (tx) => {
+        await audit(tx, clerk, { action: 'case.create', detail: { n } });
+        await audit(tx, clerk, { action: 'case.submit', detail: { n } });
+      });
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? deferred(n) : auditedChange(n))));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 30 });
+    // A transaction's records stay next to each other.
+    const rows = await database.db.selectFrom('audit_log').select(['action', 'detail']).orderBy('id').execute();
+    rows.forEach((row, i) => {
+      if (row.action === 'case.create') expect(rows[i + 1]).toMatchObject({ action: 'case.submit', detail: row.detail });
+    });
   });
 });

@@ -1,4 +1,4 @@
-export { audit, type AuditEntry } from './write';
+export { audit, inTransaction, type AuditEntry } from './write';
 export { verifyAuditChain, type ChainVerdict } from './verify';
 export { canonicalJson } from './canonical';
 export { dailyOutcomes, countsByAction } from './stats';

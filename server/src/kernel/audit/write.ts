@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Queryable } from '../db';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Queryable } from '../db';
 import type { Actor } from '../authz';
 import { chainHash, GENESIS_HASH } from './chain';
 
@@ -11,8 +12,25 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-// All writers take this lock for the rest of their transaction, so the chain has one head at a time.
-const AUDIT_CHAIN_LOCK = 774_202;
+// Appending to the chain takes this lock until commit, so the chain has one head at a time.
+export const AUDIT_CHAIN_LOCK = 774_202;
+
+/** A record waiting for its place in the chain: everything but id, time and hashes. */
+type PendingRecord = {
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: NonNullable<AuditEntry['result']>;
+  ip: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown>;
+};
+
+// Records of transactions opened with `inTransaction`, chained just before commit.
+const pendingByTransaction = new WeakMap<Queryable, PendingRecord[]>();
 
 function describeActor(actor: Actor): { id: string | null; name: string | null; role: string | null } {
   switch (actor.kind) {
@@ -25,26 +43,9 @@ function describeActor(actor: Actor): { id: string | null; name: string | null; 
   }
 }
 
-/**
- * Appends one record to the audit chain. Call it with the transaction that makes the change, so the record
- * exists exactly when the change does. Outside a transaction, use `auditNow`.
- */
-export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-  const head = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  // The time comes from the database clock, taken under the chain lock: one clock for every server process
-  // (等保2.0 asks for reliable audit timestamps), and `at` never decreases as `id` grows, so a time range is an id range.
-  const { rows } = await sql<{ id: string; at: Date }>`select nextval('audit_log_id_seq')::text as id, clock_timestamp() as at`.execute(tx);
-  const id = rows[0]?.id;
-  const at = rows[0]?.at;
-  if (!id || !at) throw new Error('audit_log sequence returned nothing');
+function pendingRecord(actor: Actor, entry: AuditEntry): PendingRecord {
   const who = describeActor(actor);
-  // Round-trip through JSON so the hash covers exactly what jsonb will store.
-  const detail = JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>;
-  const fields = {
-    id,
-    at,
+  return {
     actorId: who.id,
     actorName: who.name,
     actorRole: who.role,
@@ -54,25 +55,76 @@ export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry): Pro
     result: entry.result ?? 'success',
     ip: actor.context.ip,
     requestId: actor.context.requestId,
-    detail,
+    // Round-trip through JSON so the hash covers exactly what jsonb will store.
+    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
   };
-  await tx
-    .insertInto('audit_log')
-    .values({
+}
+
+/** Puts records at the head of the chain: lock, read the head, number, hash, insert — three statements. */
+async function appendToChain(tx: Queryable, records: readonly PendingRecord[]): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+  // A statement of its own after the lock, so its snapshot sees the previous holder's commit. The time comes from
+  // the database clock, taken under the lock: one clock for every server process (等保2.0 asks for reliable audit
+  // timestamps), and `at` never decreases as `id` grows, so a time range is an id range.
+  const { rows } = await sql<{ head: string | null; ids: string[]; at: Date }>`
+    select (select hash from audit_log order by id desc limit 1) as head,
+           array(select nextval('audit_log_id_seq')::text from generate_series(1, ${records.length})) as ids,
+           clock_timestamp() as at`.execute(tx);
+  const first = rows[0];
+  if (!first || first.ids.length !== records.length) throw new Error('audit_log sequence returned nothing');
+  let prevHash = first.head ?? GENESIS_HASH;
+  const values = records.map((record, index) => {
+    const id = first.ids[index] as string;
+    const hash = chainHash(prevHash, { id, at: first.at, ...record });
+    const row = {
       id,
-      at: fields.at,
-      actor_id: fields.actorId,
-      actor_name: fields.actorName,
-      actor_role: fields.actorRole,
-      action: fields.action,
-      object_type: fields.objectType,
-      object_id: fields.objectId,
-      result: fields.result,
-      ip: fields.ip,
-      request_id: fields.requestId,
-      detail: JSON.stringify(detail),
+      at: first.at,
+      actor_id: record.actorId,
+      actor_name: record.actorName,
+      actor_role: record.actorRole,
+      action: record.action,
+      object_type: record.objectType,
+      object_id: record.objectId,
+      result: record.result,
+      ip: record.ip,
+      request_id: record.requestId,
+      detail: JSON.stringify(record.detail),
       prev_hash: prevHash,
-      hash: chainHash(prevHash, fields),
-    })
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(values).execute();
+}
+
+/**
+ * Records one audit entry with the transaction that makes the change, so the record exists exactly when the change
+ * does. In a transaction opened with `inTransaction` the entry joins the chain just before commit (the chain lock is
+ * then held for a moment, not for the whole transaction); in any other transaction it is chained at once.
+ */
+export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+  const record = pendingRecord(actor, entry);
+  const pending = pendingByTransaction.get(tx);
+  if (pending) pending.push(record);
+  else await appendToChain(tx, [record]);
+}
+
+/**
+ * Runs `work` in a transaction and chains its audit records at the end, in the order they were made. Use it for
+ * every transaction that changes state: the chain lock is the last lock such a transaction takes, so it is held
+ * only while the records are written and the transaction commits.
+ */
+export function inTransaction<T>(db: Kysely<DB>, work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const pending: PendingRecord[] = [];
+    pendingByTransaction.set(tx, pending);
+    try {
+      const result = await work(tx);
+      if (pending.length > 0) await appendToChain(tx, pending.splice(0));
+      return result;
+    } finally {
+      pendingByTransaction.delete(tx);
+    }
+  });
 }

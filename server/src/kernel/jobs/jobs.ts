@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, Queryable } from '../db';
+import { inTransaction } from '../audit';
 
 /** Which job a handler is running, e.g. to key its effects by job id; `attempt` counts from 1. */
 export type JobMeta = { id: string; kind: string; attempt: number };
@@ -70,7 +71,7 @@ export class JobRunner {
     if (kinds.length === 0) return false;
     let claimed: { id: string; attempts: number; max_attempts: number } | undefined;
     try {
-      return await this.db.transaction().execute(async (tx) => {
+      return await inTransaction(this.db, async (tx) => {
         const job = await tx
           .selectFrom('jobs')
           .selectAll()
@@ -118,7 +119,7 @@ export class JobRunner {
     if (!task) return false;
     const nextRun = sql<Date>`now() + make_interval(secs => ${task.intervalSeconds})`;
     try {
-      return await this.db.transaction().execute((tx) => this.runRecurringIn(tx, name, task.handler, nextRun));
+      return await inTransaction(this.db, (tx) => this.runRecurringIn(tx, name, task.handler, nextRun));
     } catch (error) {
       // A failure at commit time: note it and try again next period rather than stop the other tasks.
       await this.db.updateTable('recurring_jobs').set({ last_error: errorText(error), next_run_at: nextRun }).where('name', '=', name).execute();

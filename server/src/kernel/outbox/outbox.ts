@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Queryable } from '../db';
+import { inTransaction } from '../audit';
 
 /** After this many failed attempts an event is given up (status `failed`) and left for an operator. */
 export const OUTBOX_MAX_ATTEMPTS = 10;
@@ -48,7 +49,7 @@ export class Outbox {
   private async deliverOne(): Promise<boolean> {
     let current: { id: string; attempts: number } | undefined;
     try {
-      return await this.db.transaction().execute(async (tx) => {
+      return await inTransaction(this.db, async (tx) => {
         const event = await tx
           .selectFrom('outbox_events')
           .selectAll()

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { AUDIT_EXPORT_MAX_ROWS, type AuditFilter, type Locale } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import type { Queryable } from '../../kernel/db';
 import { countRecords, findRecords, headId, idRangeOf, type AuditRow, type IdBounds } from './repo';
@@ -79,7 +79,7 @@ export async function exportAuditRecords(
       fields: [{ field: 'from', code: 'audit.exportNarrowRange' }],
     });
   }
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, { action: 'audit.export', objectType: 'audit_log', detail: { filter, format, rows, upToId } }),
   );
   const baseName = exportBaseName(new Date());

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditExportQuery, auditRecordPage, auditRecordQuery, auditRecordView, auditVerifyView, dataAccessPage, dataAccessQuery } from '@zhengtong/contracts';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { getAuditRecord, searchAuditRecords } from './search';
 import { exportAuditRecords, type ExportFile } from './export';
@@ -41,7 +41,7 @@ export async function auditTrailRoutes(app: FastifyInstance): Promise<void> {
     if (!(error instanceof AppError) || error.code !== 'FORBIDDEN' || req.actor.kind !== 'account') return;
     const action = deniedAction[req.routeOptions.url ?? ''] ?? 'audit.access';
     try {
-      await kernel.db.transaction().execute((tx) =>
+      await inTransaction(kernel.db, (tx) =>
         audit(tx, req.actor, { action, objectType: 'audit_log', result: 'denied', detail: { method: req.method, path: req.url.split('?')[0] } }),
       );
     } catch (auditError) {

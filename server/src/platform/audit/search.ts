@@ -1,7 +1,7 @@
 import { AUDIT_COUNT_CAP, type AuditFilter, type AuditRecordQuery, type AuditRecordView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { countRecords, findRecord, findRecords, idRangeOf } from './repo';
 import { toAuditRecordView } from './view';
@@ -26,7 +26,7 @@ export async function searchAuditRecords(
   const rows = range ? await findRecords(kernel.db, filter, { ...range, beforeId: query.cursor }, query.pageSize + 1) : [];
   const items = rows.slice(0, query.pageSize);
   const counted = range ? await countRecords(kernel.db, filter, range, AUDIT_COUNT_CAP + 1) : 0;
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, { action: 'audit.search', objectType: 'audit_log', detail: { filter, cursor: query.cursor ?? null, returned: items.length } }),
   );
   return {
@@ -41,6 +41,6 @@ export async function getAuditRecord(kernel: Kernel, { actor, id }: { actor: Act
   requirePermission(actor, 'audit.read');
   const row = await findRecord(kernel.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  await kernel.db.transaction().execute((tx) => audit(tx, actor, { action: 'audit.view', objectType: 'audit_log', objectId: id }));
+  await inTransaction(kernel.db, (tx) => audit(tx, actor, { action: 'audit.view', objectType: 'audit_log', objectId: id }));
   return toAuditRecordView(row);
 }

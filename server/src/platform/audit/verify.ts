@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { AuditVerifyView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit, verifyAuditChain, verifyCheckpoints } from '../../kernel/audit';
+import { audit, verifyAuditChain, verifyCheckpoints, inTransaction } from '../../kernel/audit';
 
 /** Recomputes the SM3 chain, as `zt audit-verify` does, and records who checked it and what was found. */
 export async function verifyChain(kernel: Kernel, { actor }: { actor: Actor }): Promise<AuditVerifyView> {
@@ -17,7 +17,7 @@ export async function verifyChain(kernel: Kernel, { actor }: { actor: Actor }): 
     ? { isIntact: anchored.ok, checked: verdict.checked, lastId: verdict.lastId, brokenId: null, reason: null, verifiedAt: new Date().toISOString(), durationMs: 0, checkpoints }
     : { isIntact: false, checked: verdict.checked, lastId: null, brokenId: verdict.brokenId, reason: verdict.reason, verifiedAt: new Date().toISOString(), durationMs: 0, checkpoints };
   view.durationMs = Math.round(performance.now() - startedAt);
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, {
       action: 'audit.verify',
       objectType: 'audit_log',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kernel } from '../../kernel/context';
 import type { Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { officialSchedules } from '../../kernel/calendar';
 
 // Several server processes start at once in production; only one of them loads a missing year.
@@ -22,7 +22,7 @@ export async function missingOfficialYears(kernel: Kernel): Promise<number[]> {
 /** Loads the built-in State Council schedules for years not yet in the database (never overwrites edits). */
 export async function loadOfficialCalendar(kernel: Kernel, actor: Actor): Promise<number[]> {
   const loaded: number[] = [];
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await sql`select pg_advisory_xact_lock(${CALENDAR_LOAD_LOCK})`.execute(tx);
     const present = new Set((await tx.selectFrom('calendar_years').select('year').execute()).map((r) => r.year));
     for (const schedule of officialSchedules) {

@@ -10,7 +10,7 @@ import {
 } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError, invalid, isUniqueViolation } from '../../kernel/errors';
 import type { Queryable, Row } from '../../kernel/db';
 import { addWorkingDays, coverageOf, toLocalDate } from '../../kernel/calendar';
@@ -66,7 +66,7 @@ async function lockYearAt(tx: Queryable, year: number, version: number, field: s
 export async function createCalendarYear(kernel: Kernel, { actor, input }: { actor: Actor; input: CreateCalendarYearInput }): Promise<CalendarYearDetail> {
   requirePermission(actor, 'calendar.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertYear(tx, { year: input.year, source: input.source, isProvisional: input.isProvisional, by: byOf(actor) });
       await audit(tx, actor, { action: 'calendar.year.create', objectType: 'calendar_year', objectId: String(input.year), detail: { source: input.source, isProvisional: input.isProvisional } });
     });
@@ -85,7 +85,7 @@ export async function setCalendarDay(kernel: Kernel, { actor, date, input }: { a
   requirePermission(actor, 'calendar.manage');
   if (input.kind === 'workday' && isoWeekday(date) < 6) throw invalid([{ field: 'kind', code: 'calendar.workdayNotWeekend' }]);
   const year = Number(date.slice(0, 4));
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await lockYearAt(tx, year, input.version, 'date');
     const before = await findDay(tx, date);
     await upsertDay(tx, { date, kind: input.kind, name: input.name, by: byOf(actor) });
@@ -104,7 +104,7 @@ export async function setCalendarDay(kernel: Kernel, { actor, date, input }: { a
 export async function clearCalendarDay(kernel: Kernel, { actor, date, version }: { actor: Actor; date: string; version: number }): Promise<CalendarYearDetail> {
   requirePermission(actor, 'calendar.manage');
   const year = Number(date.slice(0, 4));
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await lockYearAt(tx, year, version, 'date');
     const before = await findDay(tx, date);
     if (!before) throw new AppError('NOT_FOUND', { detail: 'calendar.dayNotSet' });
@@ -118,7 +118,7 @@ export async function clearCalendarDay(kernel: Kernel, { actor, date, version }:
 /** Confirms a provisional year against the State Council notice that has since appeared, citing it. */
 export async function confirmCalendarYear(kernel: Kernel, { actor, year, input }: { actor: Actor; year: number; input: ConfirmCalendarYearInput }): Promise<CalendarYearDetail> {
   requirePermission(actor, 'calendar.manage');
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const row = await lockYear(tx, year);
     if (!row) throw new AppError('NOT_FOUND');
     if (row.version !== input.version) throw new AppError('STALE_VERSION');

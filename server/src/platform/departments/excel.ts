@@ -2,7 +2,7 @@ import { departmentSheetColumns, departmentStatusLabels, type OrgImportReport } 
 import type { Kernel } from '../../kernel/context';
 import type { NewRow, Row } from '../../kernel/db';
 import { canAccessRecord, regionPrefix, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -139,7 +139,7 @@ export async function importDepartments(kernel: Kernel, { actor, file, dryRun }:
   if (!errors.isEmpty || dryRun) return importReport({ dryRun, isApplied: false, ...counts }, errors);
 
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       // Parents first, so each new row's parent already exists when it is inserted.
       await insertDepartments(tx, sortParentsFirst(created, graph).map((p) => p.next));
       for (const plan of updated) {

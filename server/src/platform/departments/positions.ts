@@ -1,7 +1,7 @@
 import type { CreatePositionInput, PositionView, UpdatePositionInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -23,7 +23,7 @@ export async function createPosition(kernel: Kernel, { actor, departmentId, inpu
   requirePermission(actor, 'department.manage');
   const id = newId();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       // Locking the department orders this against a concurrent deactivation or delete.
       const department = await lockDepartment(tx, departmentId);
       if (!department) throw new AppError('NOT_FOUND', { detail: 'department.notFound' });
@@ -53,7 +53,7 @@ export async function updatePosition(
 ): Promise<PositionView> {
   requirePermission(actor, 'department.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const department = await findDepartment(tx, departmentId);
       const current = await lockPosition(tx, departmentId, positionId);
       if (!department || !current) throw new AppError('NOT_FOUND', { detail: 'position.notFound' });
@@ -81,7 +81,7 @@ export async function updatePosition(
 export async function deletePosition(kernel: Kernel, { actor, departmentId, positionId }: { actor: Actor; departmentId: string; positionId: string }): Promise<void> {
   requirePermission(actor, 'department.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const department = await findDepartment(tx, departmentId);
       const current = await lockPosition(tx, departmentId, positionId);
       if (!department || !current) throw new AppError('NOT_FOUND', { detail: 'position.notFound' });

@@ -2,7 +2,7 @@ import type { CreateDepartmentInput, DepartmentDetail, DepartmentListQuery, Depa
 import type { Kernel } from '../../kernel/context';
 import type { Queryable, Row } from '../../kernel/db';
 import { regionPrefix, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isForeignKeyViolation, isUniqueViolation, type FieldIssue } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -97,7 +97,7 @@ export async function createDepartment(kernel: Kernel, { actor, input }: { actor
   const taken = await uniquenessIssues(kernel.db, null, input);
   if (taken.length > 0) throw new AppError('DUPLICATE', { fields: taken });
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertDepartments(tx, [
         { id, name: input.name, short_name: input.shortName ?? null, credit_code: input.creditCode, region_code: input.regionCode, parent_id: node.parentId, sort: input.sort ?? 0 },
       ]);
@@ -127,7 +127,7 @@ function changedFields(current: Row<'departments'>, input: UpdateDepartmentInput
 export async function updateDepartment(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: UpdateDepartmentInput }): Promise<DepartmentDetail> {
   requirePermission(actor, 'department.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const current = await lockDepartment(tx, id);
       if (!current) throw new AppError('NOT_FOUND', { detail: 'department.notFound' });
       assertManagesDepartmentIn(actor, current.region_code);
@@ -162,7 +162,7 @@ export async function updateDepartment(kernel: Kernel, { actor, id, input }: { a
 /** Deactivate (停用) keeps the department, its staff and history; reactivate (启用) undoes it. */
 export async function setDepartmentActive(kernel: Kernel, { actor, id, isActive, version }: { actor: Actor; id: string; isActive: boolean; version: number }): Promise<DepartmentDetail> {
   requirePermission(actor, 'department.manage');
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockDepartment(tx, id);
     if (!current) throw new AppError('NOT_FOUND', { detail: 'department.notFound' });
     assertManagesDepartmentIn(actor, current.region_code);
@@ -189,7 +189,7 @@ const inUseDetail: Record<string, string> = {
 export async function deleteDepartment(kernel: Kernel, { actor, id }: { actor: Actor; id: string }): Promise<void> {
   requirePermission(actor, 'department.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const current = await lockDepartment(tx, id);
       if (!current) throw new AppError('NOT_FOUND', { detail: 'department.notFound' });
       assertManagesDepartmentIn(actor, current.region_code);

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../kernel/context';
 import type { AccountActor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { activeAgentGrant, findEnterprise } from './repo';
@@ -13,7 +13,7 @@ export async function actAs(kernel: Kernel, { actor, enterpriseId }: { actor: Ac
     const grant = await activeAgentGrant(kernel.db, enterpriseId, actor.accountId);
     if (!grant) throw new AppError('FORBIDDEN', { detail: 'agent.notAuthorised' });
   }
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await tx.updateTable('sessions').set({ acting_for: enterpriseId }).where('id', '=', actor.sessionId).execute();
     await audit(tx, actor, { action: enterpriseId ? 'agent.act-as' : 'agent.stop-acting', objectType: 'enterprise', objectId: enterpriseId ?? actor.enterpriseId ?? undefined });
   });
@@ -64,7 +64,7 @@ export async function grantAgent(
   if (!person || person.name !== input.name) throw new AppError('NOT_FOUND', { detail: 'agent.personNotFound' });
   if (await activeAgentGrant(kernel.db, enterpriseId, person.account_id)) throw new AppError('DUPLICATE', { fields: [{ field: 'idNumber', code: 'agent.exists' }] });
   const id = newId();
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await tx
       .insertInto('enterprise_agents')
       .values({ id, enterprise_id: enterpriseId, person_account_id: person.account_id, granted_by: actor.accountId, valid_until: input.validUntil ?? null })
@@ -76,7 +76,7 @@ export async function grantAgent(
 
 export async function revokeAgent(kernel: Kernel, { actor, grantId }: { actor: AccountActor; grantId: string }): Promise<void> {
   const enterpriseId = requireEnterpriseOwner(actor);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const revoked = await tx
       .updateTable('enterprise_agents')
       .set({ revoked_at: new Date() })

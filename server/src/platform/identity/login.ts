@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { LoginInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import type { Actor, AnonymousActor, AccountActor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { sm4Decrypt } from '../../kernel/crypto';
 import type { Row, SessionStage } from '../../kernel/db';
@@ -23,14 +23,14 @@ export async function login(kernel: Kernel, { actor, input, userAgent }: { actor
   const account = await findAccountByLoginKeys(kernel.db, loginCandidates(kernel.keys, input.username));
   if (!account) {
     await verifyDecoy(input.password);
-    await kernel.db.transaction().execute((tx) =>
+    await inTransaction(kernel.db, (tx) =>
       audit(tx, actor, { action: 'account.login', result: 'failure', detail: { reason: 'unknown-account' } }),
     );
     throw new AppError('INVALID_CREDENTIALS');
   }
   const subject = { kind: 'anonymous' as const, context: actor.context };
   const auditLogin = (result: 'success' | 'failure' | 'denied', detail: Record<string, unknown>) =>
-    kernel.db.transaction().execute((tx) => audit(tx, subject, { action: 'account.login', objectType: 'account', objectId: account.id, result, detail }));
+    inTransaction(kernel.db, (tx) => audit(tx, subject, { action: 'account.login', objectType: 'account', objectId: account.id, result, detail }));
 
   if (account.status !== 'active') {
     await auditLogin('denied', { reason: 'disabled' });
@@ -63,7 +63,7 @@ export async function login(kernel: Kernel, { actor, input, userAgent }: { actor
       ? 'totp-enrol'
       : 'full';
 
-  return kernel.db.transaction().execute(async (tx) => {
+  return inTransaction(kernel.db, async (tx) => {
     await tx.updateTable('accounts').set({ failed_attempts: 0, locked_until: null }).where('id', '=', account.id).execute();
     const session = await openSession(kernel, tx, { accountId: account.id, stage, actingFor: null, ip: actor.context.ip, userAgent });
     await audit(tx, subject, { action: 'account.login', objectType: 'account', objectId: account.id, detail: { stage, secondFactor: needsTotp } });
@@ -102,7 +102,7 @@ async function failAttempt(
 }
 
 export async function logout(kernel: Kernel, { actor }: { actor: AccountActor }): Promise<void> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await tx.updateTable('sessions').set({ ended_at: new Date() }).where('id', '=', actor.sessionId).execute();
     await audit(tx, actor, { action: 'account.logout', objectType: 'account', objectId: actor.accountId });
   });
@@ -110,7 +110,7 @@ export async function logout(kernel: Kernel, { actor }: { actor: AccountActor })
 
 /** Ends every session of the account, on every device (and every SSO client on their next check). */
 export async function logoutEverywhere(kernel: Kernel, { actor, accountId }: { actor: Actor; accountId: string }): Promise<void> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const now = new Date();
     await tx.updateTable('accounts').set({ sessions_valid_after: now }).where('id', '=', accountId).execute();
     await tx.updateTable('sessions').set({ ended_at: now }).where('account_id', '=', accountId).where('ended_at', 'is', null).execute();

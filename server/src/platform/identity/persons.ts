@@ -1,7 +1,7 @@
 import type { PersonView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { hasPermission, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../kernel/masking';
 import type { Queryable, Row } from '../../kernel/db';
@@ -36,7 +36,7 @@ export async function readPerson(
   if (unmask && !isSelf && !hasPermission(actor, 'person.unmask')) throw new AppError('FORBIDDEN');
   const row = await kernel.db.selectFrom('persons').selectAll().where('account_id', '=', accountId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, { action: unmask ? 'person.unmask' : 'person.read', objectType: 'person', objectId: accountId, detail: { purpose: purpose ?? null } }),
   );
   return view(kernel, row, !unmask);
@@ -46,7 +46,7 @@ export async function readPerson(
 export async function findPersonByIdNumber(kernel: Kernel, { actor, idNumber, purpose }: { actor: Actor; idNumber: string; purpose?: string }): Promise<PersonView | undefined> {
   requirePermission(actor, 'person.read');
   const row = await kernel.db.selectFrom('persons').selectAll().where('id_number_idx', '=', lookupIndex(kernel.keys, 'idNumber', idNumber)).executeTakeFirst();
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, { action: 'person.lookup', objectType: 'person', objectId: row?.account_id, detail: { found: Boolean(row), purpose: purpose ?? null } }),
   );
   return row ? view(kernel, row, true) : undefined;

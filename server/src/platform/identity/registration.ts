@@ -1,7 +1,7 @@
 import type { RegisterCitizenInput, RegisterEnterpriseInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import type { Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isUniqueViolation, type FieldIssue } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -43,7 +43,7 @@ export async function registerCitizen(kernel: Kernel, { actor, input }: { actor:
   const accountId = newId();
   const birth = `${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`;
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await tx.insertInto('accounts').values({ id: accountId, type: 'citizen', display_name: input.name, password_hash: passwordHash, real_name_level: 1 }).execute();
       await tx
         .insertInto('persons')
@@ -82,7 +82,7 @@ export async function registerEnterprise(kernel: Kernel, { actor, input }: { act
   const accountId = newId();
   const enterpriseId = newId();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await tx
         .insertInto('accounts')
         .values({ id: accountId, type: 'enterprise', username: null, display_name: input.name, password_hash: passwordHash, real_name_level: 1 })

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { Kernel } from '../../kernel/context';
 import type { AccountActor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError, invalid } from '../../kernel/errors';
 import { sm4Decrypt, sm4Encrypt } from '../../kernel/crypto';
 import type { SessionStage } from '../../kernel/db';
@@ -29,7 +29,7 @@ export async function changePassword(
   const problems = passwordProblems(input.newPassword, [account.username ?? '', account.display_name]);
   if (problems.length > 0) throw invalid(problems.map((code) => ({ field: 'newPassword', code })));
   const passwordHash = await hashPassword(input.newPassword);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const now = new Date();
     await tx
       .updateTable('accounts')
@@ -51,7 +51,7 @@ export async function startTotpSetup(kernel: Kernel, { actor }: { actor: Account
   if (!account) throw new AppError('NOT_FOUND');
   if (account.totp_enabled) throw new AppError('CONFLICT', { detail: 'totp.alreadyEnabled' });
   const secret = newTotpSecret();
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await tx.updateTable('accounts').set({ totp_secret: sm4Encrypt(kernel.keys.secrets, secret, 'totp') }).where('id', '=', actor.accountId).execute();
     await audit(tx, actor, { action: 'account.totp-setup-start', objectType: 'account', objectId: actor.accountId });
   });
@@ -64,7 +64,7 @@ export async function confirmTotp(kernel: Kernel, { actor, input }: { actor: Acc
   if (!account?.totp_secret) throw new AppError('CONFLICT', { detail: 'totp.notStarted' });
   const step = matchTotp(sm4Decrypt(kernel.keys.secrets, account.totp_secret, 'totp'), input.code);
   if (step === undefined) throw invalid([{ field: 'code', code: 'totp.wrong' }]);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await tx.updateTable('accounts').set({ totp_enabled: true, totp_last_step: step }).where('id', '=', actor.accountId).execute();
     await audit(tx, actor, { action: 'account.totp-enable', objectType: 'account', objectId: actor.accountId });
   });

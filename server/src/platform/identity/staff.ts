@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { separationConflict, type CreateStaffInput, type StaffRole, type StaffView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { assertCanAccess, regionPrefix, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError, invalid, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import type { Queryable } from '../../kernel/db';
@@ -144,7 +144,7 @@ export async function createStaffAccount(kernel: Kernel, actor: Actor, s: NewSta
   const accountId = newId();
   const phone = s.phone ? protect(kernel.keys, 'phone', s.phone) : undefined;
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await tx
         .insertInto('accounts')
         .values({
@@ -215,7 +215,7 @@ export async function updateStaff(
     const position = await findPosition(kernel.db, input.positionId);
     if (!position) throw invalid([{ field: 'positionId', code: 'position.notFound' }]);
   }
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockStaffForUpdate(kernel, tx, actor, accountId, input.version);
     const now = new Date();
     await tx
@@ -250,7 +250,7 @@ export async function setStaffRoles(kernel: Kernel, { actor, accountId, input }:
   assertSeparated(input.roles);
   // A security admin may not hand themselves more power (or strip their own role and lock everyone out).
   if (actor.kind === 'account' && actor.accountId === accountId) throw new AppError('FORBIDDEN', { detail: 'roles.cannotChangeOwn' });
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockStaffForUpdate(kernel, tx, actor, accountId, input.version);
     const before = await rolesOf(tx, accountId);
     await tx.deleteFrom('account_roles').where('account_id', '=', accountId).execute();
@@ -266,7 +266,7 @@ export async function setStaffRoles(kernel: Kernel, { actor, accountId, input }:
 /** Security admin: unlock after lockout, or reset a lost second factor (the person re-enrols at next sign-in). */
 export async function resetStaffSecurity(kernel: Kernel, { actor, accountId, what }: { actor: Actor; accountId: string; what: 'unlock' | 'reset-totp' | 'sign-out' }): Promise<StaffView> {
   requirePermission(actor, 'account.unlock');
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const row = await tx.selectFrom('staff').select(['region_code']).where('account_id', '=', accountId).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     assertCanAccess(actor, { regionCode: row.region_code }, { regionWide: true });

@@ -8,7 +8,7 @@ import type {
 } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { assertCanAccess, canAccessRecord, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isUniqueViolation } from '../../kernel/errors';
 import type { Queryable, Row } from '../../kernel/db';
@@ -91,7 +91,7 @@ export async function createOidcClient(kernel: Kernel, { actor, input }: { actor
   const secret = isPublic ? null : newClientSecret();
   const now = new Date();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertClient(tx, {
         client_id: input.clientId,
         name: input.name,
@@ -130,7 +130,7 @@ export async function updateOidcClient(
 ): Promise<OidcClientView> {
   requirePermission(actor, 'oidc-client.manage');
   if (input.departmentId) await assignableDepartment(kernel, actor, input.departmentId);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const row = await lockForChange(tx, actor, clientId, input.version);
     const { version: _version, ...changes } = input;
     if (row.is_public && changes.tokenEndpointAuthMethod) throw invalid([{ field: 'tokenEndpointAuthMethod', code: 'oidcClient.publicHasNoSecret' }]);
@@ -161,7 +161,7 @@ export async function rotateOidcClientSecret(
   requirePermission(actor, 'oidc-client.manage');
   const secret = newClientSecret();
   const now = new Date();
-  const next = await kernel.db.transaction().execute(async (tx) => {
+  const next = await inTransaction(kernel.db, async (tx) => {
     const row = await lockForChange(tx, actor, clientId, version);
     if (row.is_public) throw invalid([{ field: 'clientId', code: 'oidcClient.publicHasNoSecret' }]);
     await updateClient(tx, clientId, { secret_enc: encryptClientSecret(kernel, clientId, secret), secret_rotated_at: now, version: row.version + 1, updated_at: now });

@@ -1,13 +1,13 @@
 import type { KoaContextWithOIDC, Next } from 'oidc-provider';
 import type { Kernel } from '../../kernel/context';
-import { audit, type AuditEntry } from '../../kernel/audit';
+import { audit, type AuditEntry, inTransaction } from '../../kernel/audit';
 import type { Actor } from '../../kernel/authz';
 import { logout, SESSION_COOKIE } from '../identity';
 import { END_ZHENGTONG_SESSION_FIELD } from './pages';
 import { ssoOf } from './request-sso';
 
 async function record(kernel: Kernel, actor: Actor, entry: AuditEntry): Promise<void> {
-  await kernel.db.transaction().execute((tx) => audit(tx, actor, entry));
+  await inTransaction(kernel.db, (tx) => audit(tx, actor, entry));
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import type { Kernel } from '../../kernel/context';
 import type { NewRow, Row } from '../../kernel/db';
 import { canAccessRecord, regionPrefix, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError } from '../../kernel/errors';
 import { findRegion, insertRegions, listByPrefix, regionsByCode, updateRegion } from './repo';
@@ -123,7 +123,7 @@ export async function importRegions(kernel: Kernel, { actor, file, dryRun }: { a
 
   // Parents sort before their children: a parent's code is the child's prefix followed by zeros.
   created.sort((a, b) => a.code.localeCompare(b.code));
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     await insertRegions(tx, created.map((p): NewRow<'regions'> => ({ code: p.code, name: p.name, level: p.level, parent_code: p.parentCode, sort: p.sort ?? 0 })));
     for (const { row, before } of updated) {
       const isDone = await updateRegion(tx, row.code, before.version, { name: row.name, ...(row.sort !== undefined ? { sort: row.sort } : {}) });

@@ -10,7 +10,7 @@ import {
 } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { assertCanAccess, regionPrefix, requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isForeignKeyViolation, isUniqueViolation } from '../../kernel/errors';
 import { countChildren, deleteRegion as deleteRegionRow, findRegion, findRegionRow, insertRegions, listByPrefix, listChildren, lockRegion, regionNames, searchRegions, updateRegion as updateRegionRow } from './repo';
@@ -70,7 +70,7 @@ export async function createRegion(kernel: Kernel, { actor, input }: { actor: Ac
   if (input.parentCode !== null && !(await findRegion(kernel.db, input.parentCode))) throw invalid([{ field: 'parentCode', code: 'region.parentNotFound' }]);
   if (await findRegion(kernel.db, input.code)) throw new AppError('DUPLICATE', { fields: [{ field: 'code', code: 'region.codeTaken' }] });
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertRegions(tx, [{ code: input.code, name: input.name, level: input.level, parent_code: input.parentCode, sort: input.sort ?? 0 }]);
       await audit(tx, actor, { action: 'region.create', objectType: 'region', objectId: input.code, detail: { name: input.name, level: input.level, parentCode: input.parentCode } });
       await emit(tx, 'region.created', { code: input.code, level: input.level, parentCode: input.parentCode });
@@ -86,7 +86,7 @@ export async function createRegion(kernel: Kernel, { actor, input }: { actor: Ac
 
 export async function updateRegion(kernel: Kernel, { actor, code, input }: { actor: Actor; code: string; input: UpdateRegionInput }): Promise<RegionDetail> {
   requirePermission(actor, 'region.manage');
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockRegion(tx, code);
     if (!current) throw new AppError('NOT_FOUND', { detail: 'region.notFound' });
     assertManagesRegion(actor, code);
@@ -116,7 +116,7 @@ const inUseDetail: Record<string, string> = {
 export async function deleteRegion(kernel: Kernel, { actor, code }: { actor: Actor; code: string }): Promise<void> {
   requirePermission(actor, 'region.manage');
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const current = await lockRegion(tx, code);
       if (!current) throw new AppError('NOT_FOUND', { detail: 'region.notFound' });
       assertManagesRegion(actor, code);

@@ -1,7 +1,7 @@
 import { sealCaptions, type CreateSealInput, type RevokeSealInput, type SealListQuery, type SealView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import type { Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -58,7 +58,7 @@ export async function createSeal(kernel: Kernel, { actor, input }: { actor: Acto
   const name = input.name ?? `${department.name}${sealCaptions[input.kind]}`;
   const key = newSealKey(kernel.keys, id);
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertSeal(tx, {
         id,
         department_id: department.id,
@@ -85,7 +85,7 @@ export async function createSeal(kernel: Kernel, { actor, input }: { actor: Acto
 
 export async function revokeSeal(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: RevokeSealInput }): Promise<SealView> {
   assertManagesSeals(actor);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const row = await lockSeal(tx, id);
     const department = row && (await findDepartment(tx, row.department_id));
     if (!row || !department) throw new AppError('NOT_FOUND', { detail: 'seal.notFound' });

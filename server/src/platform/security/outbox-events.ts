@@ -1,7 +1,7 @@
 import { AUDIT_COUNT_CAP, type OutboxEventQuery, type OutboxEventView, type OutboxStatus } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { OUTBOX_MAX_ATTEMPTS } from '../../kernel/outbox';
 import type { Row } from '../../kernel/db';
 import { countOutboxEvents, findOutboxEvents } from './repo';
@@ -38,7 +38,7 @@ export async function listOutboxEvents(
   const items = rows.slice(0, query.pageSize);
   const counted = await countOutboxEvents(kernel.db, filter, AUDIT_COUNT_CAP + 1);
   // Payloads may concern people even when masked: who looked at the queue is kept.
-  await kernel.db.transaction().execute((tx) =>
+  await inTransaction(kernel.db, (tx) =>
     audit(tx, actor, { action: 'outbox.search', objectType: 'outbox', detail: { topic: query.topic ?? null, status: query.status ?? null, cursor: query.cursor ?? null, returned: items.length } }),
   );
   return {

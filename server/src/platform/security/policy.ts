@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SecurityPolicyInput, SecurityPolicyView } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError, invalid } from '../../kernel/errors';
 import type { Queryable } from '../../kernel/db';
 import { readSecurityPolicy, writeSecurityPolicy } from '../identity';
@@ -37,7 +37,7 @@ export async function updateSecurityPolicy(kernel: Kernel, { actor, input }: { a
   requirePermission(actor, 'security.policy');
   // Turning it off here while the deployment forces it on would look done and change nothing.
   if (!input.requireStaffTotp && kernel.config.requireStaffTotp) throw invalid([{ field: 'requireStaffTotp', code: 'securityPolicy.enforcedByConfig' }]);
-  return kernel.db.transaction().execute(async (tx) => {
+  return inTransaction(kernel.db, async (tx) => {
     await sql`select pg_advisory_xact_lock(${POLICY_WRITE_LOCK})`.execute(tx);
     const before = await view(kernel, tx);
     if (before.version !== input.version) throw new AppError('STALE_VERSION');

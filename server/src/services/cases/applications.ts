@@ -18,6 +18,7 @@ import { insertCase, lockCase, updateCase } from './repo';
 import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
 import { applyAction } from './workflow';
 import { notNow, staleVersion } from './conflicts';
+import { inTransaction } from '../../kernel/audit';
 
 // The applicant's side of a case: drafts, submission, 补正 resubmission and withdrawal. The window clerk uses the
 // same functions for a walk-in applicant's case (window.ts creates it).
@@ -125,7 +126,7 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
     const subject = { applicant_type: applicant.applicant_type, applicant_account_id: actor.accountId, applicant_id_number_idx: null, applicant_credit_code: null, agent_id_number_idx: null };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
   }
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     await insertCase(tx, row);
     await recordAction(tx, actor, { row: { id, case_number: null }, action: 'create', from: null, to: 'draft', step: null, at: now });
     if (!input.submit) return;
@@ -144,7 +145,7 @@ export async function updateDraft(ctx: CasesContext, { actor, caseId, input }: {
   const choices = input.materialChoices ?? row.material_choices;
   const draft = draftIssues(version, values, choices);
   if (draft.issues.length > 0) throw invalid(draft.issues);
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw staleVersion(locked);
@@ -161,7 +162,7 @@ export async function submitCase(ctx: CasesContext, { actor, caseId, input }: { 
   if (row.version !== input.version) throw staleVersion(row);
   const version = await versionOf(ctx.kernel.db, row);
   if (row.status === 'draft' && Object.values(row.material_choices).includes('pledge')) await assertPledgeEligible(ctx, actor, row);
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw staleVersion(locked);
@@ -175,7 +176,7 @@ export async function resubmitCase(ctx: CasesContext, { actor, caseId, input }: 
   assertApplicantSide(actor, row);
   const version = await versionOf(ctx.kernel.db, row);
   const calendar = await ctx.calendar();
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw staleVersion(locked);
@@ -206,7 +207,7 @@ export async function withdrawCase(ctx: CasesContext, { actor, caseId, input }: 
   const row = await getCaseRow(ctx.kernel.db, caseId);
   assertApplicantSide(actor, row);
   const version = await versionOf(ctx.kernel.db, row);
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw staleVersion(locked);

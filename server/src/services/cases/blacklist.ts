@@ -1,7 +1,7 @@
 import type { CreditBlacklistInput, CreditBlacklistView } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/authz';
 import { requirePermission } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError, isUniqueViolation } from '../../kernel/errors';
 import type { Row } from '../../kernel/db';
 import { newId } from '../../kernel/ids';
@@ -29,7 +29,7 @@ export async function addToCreditBlacklist(ctx: CasesContext, { actor, input }: 
   const id = newId();
   const person = input.subjectType === 'person' && input.idNumber ? protect(ctx.kernel.keys, 'idNumber', input.idNumber) : undefined;
   try {
-    await ctx.kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(ctx.kernel.db, async (tx) => {
       await insertBlacklistEntry(tx, {
         id,
         subject_type: input.subjectType,
@@ -55,7 +55,7 @@ export async function addToCreditBlacklist(ctx: CasesContext, { actor, input }: 
 
 export async function removeFromCreditBlacklist(ctx: CasesContext, { actor, id }: { actor: Actor; id: string }): Promise<void> {
   requirePermission(actor, 'credit-blacklist.manage');
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const removed = await removeBlacklistEntry(tx, id, actor.kind === 'account' ? actor.accountId : null);
     if (!removed) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'credit-blacklist.remove', objectType: 'credit_blacklist', objectId: id });

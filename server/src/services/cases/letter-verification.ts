@@ -1,5 +1,5 @@
 import type { CaseDocumentVerdict } from '@zhengtong/contracts';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import type { Actor } from '../../kernel/authz';
 import { sm3Hex } from '../../kernel/crypto';
 import { verifyWithSeal } from '../../platform/seals';
@@ -38,7 +38,7 @@ export async function verifyDecisionLetter(ctx: CasesContext, { actor, bytes }: 
       verdict = { verdict: kind, isAuthentic: kind === 'authentic', ...facts, seal };
     }
   }
-  await ctx.kernel.db.transaction().execute((tx) =>
+  await inTransaction(ctx.kernel.db, (tx) =>
     audit(tx, actor, { action: 'case-document.verify', objectType: 'case', objectId: row?.id, detail: { sm3, verdict: verdict.verdict } }),
   );
   return verdict;

@@ -1,6 +1,6 @@
 import type { CasePersonalData, CaseUnmaskInput, FormField } from '@zhengtong/contracts';
 import { requirePermission, type Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { AppError } from '../../kernel/errors';
 import { maskIdNumber, maskPhone } from '../../kernel/masking';
 import { reveal } from '../../platform/identity';
@@ -30,7 +30,7 @@ export async function unmaskCase(ctx: CasesContext, { actor, caseId, input }: { 
   requirePermission(actor, 'person.unmask');
   const version = await versionOf(ctx.kernel.db, row);
   const detail = { caseNumber: row.case_number, purpose: input.purpose };
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     await audit(tx, actor, { action: 'case.unmask', objectType: 'case', objectId: row.id, detail });
     if (row.applicant_account_id && row.applicant_type === 'person') {
       await audit(tx, actor, { action: 'person.unmask', objectType: 'person', objectId: row.applicant_account_id, detail });

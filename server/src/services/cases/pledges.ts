@@ -10,6 +10,7 @@ import { recordAction } from './record';
 import { lockCase, lockPledge, recordPledgeCheck, updateCase } from './repo';
 import { applyAction } from './workflow';
 import { staleVersion } from './conflicts';
+import { inTransaction } from '../../kernel/audit';
 
 // 告知承诺 事后核查 (国办发〔2020〕42号): the department checks each promise after acceptance. A false promise revokes an
 // approval already given, tells the applicant why, and is reported to the credit system (case.pledge-false).
@@ -22,7 +23,7 @@ export async function checkPledge(ctx: CasesContext, { actor, caseId, materialKe
   if (!hasPermission(actor, 'case.review')) throw new AppError('FORBIDDEN');
   const version = await versionOf(ctx.kernel.db, row);
   const materialName = version.materials.find((m) => m.key === materialKey)?.name ?? materialKey;
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     if (locked.version !== input.version) throw staleVersion(locked);

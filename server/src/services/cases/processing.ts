@@ -5,7 +5,7 @@ import { endOfLocalDay, toLocalDate } from '../../kernel/calendar';
 import type { Queryable, RowUpdate } from '../../kernel/db';
 import { AppError, invalid } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { findDepartment } from '../../platform/departments';
 import { sealFor, signWithSeal } from '../../platform/seals';
 import { canStaffRead, isStaffActor, staffMayTouch } from './access';
@@ -229,7 +229,7 @@ export async function actOnCase<A extends StaffAction>(ctx: CasesContext, { acto
   const version = await versionOf(ctx.kernel.db, row);
   const workflow = workflowOf(version);
   const calendar = await ctx.calendar();
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
     // Two clerks on the same step: whoever commits first wins; the other sees what happened instead of acting twice.

@@ -13,7 +13,7 @@ import {
 } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/authz';
 import { hasPermission, regionPrefix } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { toLocalDate } from '../../kernel/calendar';
 import { AppError } from '../../kernel/errors';
 import { maskIdNumber, maskPhone } from '../../kernel/masking';
@@ -117,7 +117,7 @@ export async function readCase(ctx: CasesContext, { actor, caseId }: { actor: Ac
   const [parts, clock] = await Promise.all([loadParts(ctx.kernel.db, row), clockOf(ctx)]);
   if (perspective === 'applicant') return { perspective, ...applicantView(ctx, parts, clock, actor) };
   // The staff view shows personal data (masked) of the applicant: who looked is kept.
-  await ctx.kernel.db.transaction().execute((tx) => audit(tx, actor, { action: 'case.read', objectType: 'case', objectId: caseId, detail: { caseNumber: row.case_number } }));
+  await inTransaction(ctx.kernel.db, (tx) => audit(tx, actor, { action: 'case.read', objectType: 'case', objectId: caseId, detail: { caseNumber: row.case_number } }));
   return { perspective, ...staffView(ctx, parts, clock, actor) };
 }
 
@@ -178,7 +178,7 @@ export async function trackCase(ctx: CasesContext, { code, locale }: { code: str
 
 /** Documents name the applicant: staff downloads are kept like any read of the case. */
 async function auditDocumentRead(ctx: CasesContext, actor: Actor, row: { id: string; case_number: string | null }, document: 'receipt' | 'decision'): Promise<void> {
-  await ctx.kernel.db.transaction().execute((tx) => audit(tx, actor, { action: 'case.document.read', objectType: 'case', objectId: row.id, detail: { caseNumber: row.case_number, document } }));
+  await inTransaction(ctx.kernel.db, (tx) => audit(tx, actor, { action: 'case.document.read', objectType: 'case', objectId: row.id, detail: { caseNumber: row.case_number, document } }));
 }
 
 export async function receiptFile(ctx: CasesContext, { actor, caseId }: { actor: Actor; caseId: string }): Promise<{ bytes: Buffer; fileName: string }> {

@@ -1,6 +1,6 @@
 import type { MaterialFormat } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/authz';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { checkFile, formatMimeTypes } from '../../kernel/files';
 import { AppError, invalid } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -73,7 +73,7 @@ export async function uploadMaterial(
   const id = newId();
   const fileName = sanitizeFileName(file.fileName, check.format);
   const now = new Date();
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const locked = await lockCase(tx, caseId);
     if (!locked || locked.status !== row.status) throw staleVersion(locked ?? row);
     await insertMaterial(tx, {
@@ -102,7 +102,7 @@ export async function deleteMaterial(ctx: CasesContext, { actor, caseId, materia
   assertApplicantSide(actor, row);
   const isEditable = row.status === 'draft' || (row.status === 'suspended' && row.suspend_kind === 'supplement');
   if (!isEditable) throw new AppError('CONFLICT', { detail: 'cases.uploadClosed' });
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     const material = await findMaterial(tx, caseId, materialId);
     if (!material || !(await removeMaterial(tx, caseId, materialId))) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'case.material.remove', objectType: 'case', objectId: caseId, detail: { materialKey: material.material_key, sm3: material.file_sm3 } });
@@ -118,7 +118,7 @@ export async function readMaterialFile(ctx: CasesContext, { actor, caseId, mater
   const bytes = await ctx.files.get(material.file_sm3);
   if (!bytes) throw new AppError('NOT_FOUND');
   if (perspective === 'staff') {
-    await ctx.kernel.db.transaction().execute((tx) => audit(tx, actor, { action: 'case.material.read', objectType: 'case', objectId: caseId, detail: { materialKey: material.material_key, sm3: material.file_sm3 } }));
+    await inTransaction(ctx.kernel.db, (tx) => audit(tx, actor, { action: 'case.material.read', objectType: 'case', objectId: caseId, detail: { materialKey: material.material_key, sm3: material.file_sm3 } }));
   }
   return { bytes, mimeType: formatMimeTypes[material.format], fileName: material.file_name };
 }

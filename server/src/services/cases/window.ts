@@ -11,6 +11,7 @@ import { checkValues, choiceIssues } from './materials';
 import { recordAction } from './record';
 import { insertCase, lockCase } from './repo';
 import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
+import { inTransaction } from '../../kernel/audit';
 
 // 综合窗口 (一窗受理, 无差别受理): a clerk files a case for a walk-in applicant, for any department's item in the
 // clerk's region. A person is identified by ID number: a registered citizen gets the case in "my cases"; anyone
@@ -65,7 +66,7 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
   }
   const now = new Date();
-  await ctx.kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx.kernel.db, async (tx) => {
     await insertCase(tx, row);
     await recordAction(tx, actor, { row: { id, case_number: null }, action: 'create', from: null, to: 'draft', step: null, detail: { channel: 'window', isRegistered: row.applicant_account_id != null }, at: now });
     if (!input.submit) return;

@@ -1,7 +1,7 @@
 import type { CreateDraftInput, ItemVersionDetail, ItemVersionElements, UpdateDraftInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import type { DB, Queryable, Transaction } from '../../kernel/db';
-import { audit, canonicalJson } from '../../kernel/audit';
+import { audit, canonicalJson, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isUniqueViolation } from '../../kernel/errors';
 import type { Actor } from '../../kernel/authz';
@@ -57,7 +57,7 @@ async function draftSource(tx: Transaction<DB>, implementation: Implementation, 
 export async function createDraft(kernel: Kernel, { actor, implementationId, input }: { actor: Actor; implementationId: string; input: CreateDraftInput }): Promise<ItemVersionDetail> {
   const id = newId();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const implementation = await lockImplementation(tx, implementationId);
       if (!implementation) throw new AppError('NOT_FOUND', { detail: 'catalogue.implementationNotFound' });
       assertMay(actor, null, 'create', implementation);
@@ -90,7 +90,7 @@ export async function createDraft(kernel: Kernel, { actor, implementationId, inp
 
 export async function updateDraft(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: UpdateDraftInput }): Promise<ItemVersionDetail> {
   await assertStepDepartments(kernel.db, input.elements);
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'edit', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
@@ -105,7 +105,7 @@ export async function updateDraft(kernel: Kernel, { actor, id, input }: { actor:
 
 /** Deletes a draft nobody needs (its history goes with it; the audit trail keeps the record). */
 export async function discardDraft(kernel: Kernel, { actor, id, revision }: { actor: Actor; id: string; revision: number }): Promise<void> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'discard', implementation);
     if (row.revision !== revision) throw new AppError('STALE_VERSION');

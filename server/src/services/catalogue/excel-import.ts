@@ -2,7 +2,7 @@ import { catalogueSheetColumns, catalogueSheetNames, type ItemVersionElements, t
 import type { Kernel } from '../../kernel/context';
 import type { Queryable, Row } from '../../kernel/db';
 import { regionContains, requirePermission, type Actor } from '../../kernel/authz';
-import { audit, canonicalJson } from '../../kernel/audit';
+import { audit, canonicalJson, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -166,7 +166,7 @@ export async function importCatalogue(kernel: Kernel, { actor, file, dryRun }: {
   if (!errors.isEmpty || dryRun) return importReport({ dryRun, isApplied: false, ...counts }, errors);
 
   try {
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       for (const plan of items.values()) await applyItem(tx, plan);
       for (const plan of implementationPlans) await applyImplementation(tx, actor, plan);
       await audit(tx, actor, {

@@ -1,6 +1,6 @@
 import type { CreateImplementationInput, ImplementationView, UpdateImplementationInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isForeignKeyViolation, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -50,7 +50,7 @@ export async function createImplementation(kernel: Kernel, { actor, serviceItemI
   if (!(await findRegion(kernel.db, regionCode))) throw invalid([{ field: 'regionCode', code: 'region.notFound' }]);
   const id = newId();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const serial = await nextSerial(tx, serviceItemId, department.id);
       const code = implementationCode(department.credit_code, item.basic_code, serial);
       await insertImplementation(tx, { id, service_item_id: serviceItemId, department_id: department.id, region_code: regionCode, serial, implementation_code: code });
@@ -71,7 +71,7 @@ export async function createImplementation(kernel: Kernel, { actor, serviceItemI
 
 /** Deactivating keeps every version (cases refer to them) but takes the implementation out of the portal. */
 export async function updateImplementation(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: UpdateImplementationInput }): Promise<ImplementationView> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockImplementation(tx, id);
     if (!current) throw new AppError('NOT_FOUND', { detail: 'catalogue.implementationNotFound' });
     assertEditsImplementation(actor, { departmentId: current.department_id, regionCode: current.region_code });
@@ -87,7 +87,7 @@ export async function updateImplementation(kernel: Kernel, { actor, id, input }:
 /** An implementation that never published anything may be deleted with its drafts; otherwise deactivate it. */
 export async function deleteImplementation(kernel: Kernel, { actor, id }: { actor: Actor; id: string }): Promise<void> {
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const current = await lockImplementation(tx, id);
       if (!current) throw new AppError('NOT_FOUND', { detail: 'catalogue.implementationNotFound' });
       assertEditsImplementation(actor, { departmentId: current.department_id, regionCode: current.region_code });

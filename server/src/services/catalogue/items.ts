@@ -1,7 +1,7 @@
 import type { CreateServiceItemInput, ServiceItemListQuery, ServiceItemView, UpdateServiceItemInput } from '@zhengtong/contracts';
 import type { Kernel } from '../../kernel/context';
 import type { Queryable, RowUpdate } from '../../kernel/db';
-import { audit } from '../../kernel/audit';
+import { audit, inTransaction } from '../../kernel/audit';
 import { emit } from '../../kernel/outbox';
 import { AppError, invalid, isForeignKeyViolation, isUniqueViolation } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -75,7 +75,7 @@ export async function createServiceItem(kernel: Kernel, { actor, input }: { acto
   if ((await itemsByBasicCode(kernel.db, [input.basicCode])).size > 0) throw new AppError('DUPLICATE', { fields: [{ field: 'basicCode', code: 'catalogue.basicCodeTaken' }] });
   const id = newId();
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       await insertItem(tx, {
         id,
         basic_code: input.basicCode,
@@ -105,7 +105,7 @@ export async function createServiceItem(kernel: Kernel, { actor, input }: { acto
 export async function updateServiceItem(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: UpdateServiceItemInput }): Promise<ServiceItemView> {
   if (input.lifeEvents) await assertLifeEventsExist(kernel.db, input.lifeEvents);
   try {
-    await kernel.db.transaction().execute(async (tx) => {
+    await inTransaction(kernel.db, async (tx) => {
       const current = await lockItem(tx, id);
       if (!current) throw new AppError('NOT_FOUND', { detail: 'catalogue.itemNotFound' });
       assertManagesItems(actor, current.region_code);
@@ -152,7 +152,7 @@ export async function updateServiceItem(kernel: Kernel, { actor, id, input }: { 
 
 /** Only an item nobody implements yet may be deleted (one created by mistake). */
 export async function deleteServiceItem(kernel: Kernel, { actor, id }: { actor: Actor; id: string }): Promise<void> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const current = await lockItem(tx, id);
     if (!current) throw new AppError('NOT_FOUND', { detail: 'catalogue.itemNotFound' });
     assertManagesItems(actor, current.region_code);

@@ -14,6 +14,7 @@ import { unfilledFields } from './skeleton';
 import { elementsOf, itemSnapshot } from './version-rows';
 import { updateVersionRow, type VersionRow } from './versions-repo';
 import { assertMay, getVersionDetail, lockBoth, record } from './version-steps';
+import { inTransaction } from '../../kernel/audit';
 
 // Review and publication: submit, withdraw, send back, approve with an effective time, retire.
 
@@ -30,7 +31,7 @@ function assertComplete(row: VersionRow): void {
 }
 
 export async function submitVersion(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: RevisionInput }): Promise<ItemVersionDetail> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'submit', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
@@ -44,7 +45,7 @@ export async function submitVersion(kernel: Kernel, { actor, id, input }: { acto
 }
 
 export async function withdrawVersion(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: RevisionInput }): Promise<ItemVersionDetail> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'withdraw', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
@@ -55,7 +56,7 @@ export async function withdrawVersion(kernel: Kernel, { actor, id, input }: { ac
 }
 
 export async function rejectVersion(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: RejectVersionInput }): Promise<ItemVersionDetail> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'reject', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
@@ -73,7 +74,7 @@ const CLOCK_SKEW_MS = 60_000;
  * at once when it is now, otherwise the supersede job marks it retired when the time comes.
  */
 export async function approveVersion(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: ApproveVersionInput }): Promise<ItemVersionDetail> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'approve', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
@@ -112,7 +113,7 @@ export async function approveVersion(kernel: Kernel, { actor, id, input }: { act
  * taking effect, and the one it was to replace stays in force.
  */
 export async function retireVersion(kernel: Kernel, { actor, id, input }: { actor: Actor; id: string; input: RevisionInput }): Promise<ItemVersionDetail> {
-  await kernel.db.transaction().execute(async (tx) => {
+  await inTransaction(kernel.db, async (tx) => {
     const { row, implementation } = await lockBoth(tx, id);
     assertMay(actor, row, 'retire', implementation);
     if (row.revision !== input.revision) throw new AppError('STALE_VERSION');
