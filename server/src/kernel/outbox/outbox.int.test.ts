@@ -25,6 +25,22 @@ const delivered = async () => (await sql<{ event_id: string; note: string }>`sel
 const makeDue = (topic: string) => database.db.updateTable('outbox_events').set({ next_attempt_at: sql<Date>`now()` }).where('topic', '=', topic).execute();
 
 describe('outbox', () => {
+  it('marks events nobody subscribes to as delivered together, and still runs the handlers of the others', async () => {
+    const outbox = new Outbox(database.db);
+    outbox.subscribe('case.completed', async (tx, _payload, meta) => {
+      await sql`insert into delivered values (${meta.id}, 'licence')`.execute(tx);
+    });
+    await database.db.transaction().execute(async (tx) => {
+      for (let n = 0; n < 5; n++) await emit(tx, 'case.submitted', { n });
+      await emit(tx, 'case.completed', { n: 5 });
+    });
+    expect(await outbox.deliverPending()).toBe(6);
+    const rows = await database.db.selectFrom('outbox_events').select(['topic', 'processed_at']).execute();
+    expect(rows.every((r) => r.processed_at !== null)).toBe(true);
+    expect((await delivered()).map((d) => d.note)).toEqual(['licence']);
+    expect(await outbox.deliverPending()).toBe(0);
+  });
+
   it('delivers an event to every subscriber once, only if the change that emitted it committed', async () => {
     const outbox = new Outbox(database.db);
     const seen: string[] = [];

@@ -13,9 +13,10 @@ import type { CasesContext } from './context';
 import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { checkValues, choiceIssues, type Choices } from './materials';
 import { notifyApplicant } from './notify';
+import type { CaseParts } from './views';
 import { recordAction } from './record';
-import { insertCase, lockCase, updateCase } from './repo';
-import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
+import { lockCase, updateCase } from './repo';
+import { assertPledgeEligible, fileCase, submissionIssues, submitLocked } from './submission';
 import { applyAction } from './workflow';
 import { notNow, staleVersion } from './conflicts';
 import { inTransaction } from '../../kernel/audit';
@@ -100,16 +101,15 @@ async function applicantIdColumns(ctx: CasesContext, actor: AccountActor, applic
   return applicantType === 'person' ? { applicant_id_number_enc: sealed.enc, applicant_id_number_idx: sealed.idx } : { agent_id_number_enc: sealed.enc, agent_id_number_idx: sealed.idx };
 }
 
-/** A new online application: a draft, or submitted at once when nothing is left to upload. */
-export async function createCase(ctx: CasesContext, { actor, input, enterpriseName }: { actor: Actor; input: CreateCaseInput; enterpriseName: string | null }): Promise<{ id: string }> {
+/** A new online application: a draft, or submitted at once when nothing is left to upload. Returns what it wrote. */
+export async function createCase(ctx: CasesContext, { actor, input, enterpriseName }: { actor: Actor; input: CreateCaseInput; enterpriseName: string | null }): Promise<CaseParts> {
   if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
   const applicant = applicantOf(actor, enterpriseName);
   const version = await versionForFiling(ctx.kernel.db, input.itemVersionId, 'online', applicant.applicant_type);
   const draft = draftIssues(version, input.values, input.materialChoices);
   if (draft.issues.length > 0) throw invalid(draft.issues);
-  const id = newId();
   const row = draftRow(version, {
-    id,
+    id: newId(),
     channel: 'online',
     filed_by: actor.accountId,
     form_values: JSON.stringify(draft.values),
@@ -118,23 +118,17 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
     ...(await applicantIdColumns(ctx, actor, applicant.applicant_type)),
     ...contactColumns(ctx, input),
   });
-  const now = new Date();
+  let submission = null;
   if (input.submit) {
     // Everything is checked before anything is written, so a refused submission leaves no stray draft behind.
-    const { issues } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
+    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
     if (issues.length > 0) throw invalid(issues);
     const subject = { applicant_type: applicant.applicant_type, applicant_account_id: actor.accountId, applicant_id_number_idx: null, applicant_credit_code: null, agent_id_number_idx: null };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
+    submission = checked;
   }
-  await inTransaction(ctx.kernel.db, async (tx) => {
-    await insertCase(tx, row);
-    await recordAction(tx, actor, { row: { id, case_number: null }, action: 'create', from: null, to: 'draft', step: null, at: now });
-    if (!input.submit) return;
-    const created = await lockCase(tx, id);
-    if (!created) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
-    await submitLocked(tx, ctx, actor, created, version, { values: input.values, choices: input.materialChoices }, now);
-  });
-  return { id };
+  const filed = await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, now: new Date() }));
+  return { ...filed, version, materials: [], gaps: [] };
 }
 
 export async function updateDraft(ctx: CasesContext, { actor, caseId, input }: { actor: Actor; caseId: string; input: UpdateCaseDraftInput }): Promise<void> {

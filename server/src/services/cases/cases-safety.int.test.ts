@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing';
-import { birthValues, makeCaseWorld, multipartFile, registerCitizen, sampleExe, samplePdf, samplePng, staffAct, submittedCase, type CaseJson, type CaseWorld, type Citizen } from './test-support';
+import { verifyAuditChain } from '../../kernel/audit';
+import { birthElements, birthValues, makeCaseWorld, publishItem, multipartFile, registerCitizen, sampleExe, samplePdf, samplePng, staffAct, submittedCase, type CaseJson, type CaseWorld, type Citizen } from './test-support';
 
 let t: TestApp;
 let dataDir: string;
@@ -66,6 +67,28 @@ describe('idempotent submission', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toContainEqual(expect.objectContaining({ field: 'materials.birthCertificate', code: 'cases.materialMissing' }));
     expect(await countCases()).toBe(before);
+  });
+});
+
+describe('submitting in one request (submit=true)', () => {
+  it('writes the submitted case once and answers with exactly what reading it gives', async () => {
+    // A version whose only materials may be handed in later (容缺) or promised (告知承诺): nothing to upload.
+    const materials = (birthElements().materials as { key: string }[]).filter((m) => m.key === 'householdBook' || m.key === 'marriageProof');
+    const { versionId } = await publishItem(t, world.catalogue, { departmentId: world.departmentId, regionCode: world.tree.county, elements: birthElements({ materials: materials as never }) });
+    const res = await post(citizen.token, '/api/cases', { itemVersionId: versionId, values: birthValues, materialChoices: { householdBook: 'gap', marriageProof: 'pledge' }, submit: true });
+    expect(res.statusCode).toBe(201);
+    const answered = res.json() as CaseJson;
+    expect(answered).toMatchObject({ status: 'submitted', perspective: 'applicant' });
+    expect(answered.caseNumber).toMatch(/^[0-9]{14}O[0-9]{6}$/);
+    const read = await t.as(citizen.token, { method: 'GET', url: `/api/cases/${answered.id}` });
+    expect(answered).toEqual(read.json());
+    const actions = await t.kernel.db.selectFrom('case_actions').select(['seq', 'action', 'to_status']).where('case_id', '=', answered.id).orderBy('seq').execute();
+    expect(actions).toEqual([{ seq: 1, action: 'create', to_status: 'draft' }, { seq: 2, action: 'submit', to_status: 'submitted' }]);
+    const pledges = await t.kernel.db.selectFrom('case_pledges').select('material_key').where('case_id', '=', answered.id).execute();
+    expect(pledges).toEqual([{ material_key: 'marriageProof' }]);
+    const audited = await t.kernel.db.selectFrom('audit_log').select('action').where('object_id', '=', answered.id).orderBy('id').execute();
+    expect(audited.map((a) => a.action)).toEqual(['case.create', 'case.submit']);
+    expect(await verifyAuditChain(t.kernel.db)).toMatchObject({ ok: true });
   });
 });
 

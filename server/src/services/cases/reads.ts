@@ -121,6 +121,11 @@ export async function readCase(ctx: CasesContext, { actor, caseId }: { actor: Ac
   return { perspective, ...staffView(ctx, parts, clock, actor) };
 }
 
+/** The applicant's view of a case they have just filed, built from the rows the filing wrote instead of read back. */
+export async function filedCaseView(ctx: CasesContext, actor: Actor, parts: CaseParts): Promise<CaseView> {
+  return { perspective: 'applicant', ...applicantView(ctx, parts, await clockOf(ctx), actor) };
+}
+
 /** The form, materials and result fields of the version the case was filed under, for anyone who may read the case. */
 export async function readCaseVersionForm(ctx: CasesContext, { actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseVersionForm> {
   const row = await getCaseRow(ctx.kernel.db, caseId);

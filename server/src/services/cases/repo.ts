@@ -6,6 +6,7 @@ import type { NewRow, Queryable, Row, RowUpdate } from '../../kernel/db';
 export type CaseRow = Row<'cases'>;
 export type CaseActionRow = Row<'case_actions'>;
 export type MaterialRow = Row<'case_materials'>;
+export type PledgeRow = Row<'case_pledges'>;
 
 export function findCase(db: Queryable, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -25,8 +26,8 @@ export function findCaseByDecisionFile(db: Queryable, sm3: string): Promise<Case
   return db.selectFrom('cases').selectAll().where('decision_file_sm3', '=', sm3).executeTakeFirst();
 }
 
-export async function insertCase(db: Queryable, row: NewRow<'cases'>): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+export function insertCase(db: Queryable, row: NewRow<'cases'>): Promise<CaseRow> {
+  return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Writes the new state only if nobody changed the case since `version` (under the row lock a formality). */
@@ -40,9 +41,15 @@ export function updateCase(db: Queryable, id: string, version: number, changes: 
     .executeTakeFirst();
 }
 
-export async function appendAction(db: Queryable, row: Omit<NewRow<'case_actions'>, 'seq'>): Promise<void> {
-  const last = await db.selectFrom('case_actions').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', row.case_id).executeTakeFirst();
-  await db.insertInto('case_actions').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+/** Appends actions to one case's history in order; `firstSeq` when the caller knows it (a case it just created). */
+export async function appendActions(db: Queryable, caseId: string, rows: Omit<NewRow<'case_actions'>, 'seq' | 'case_id'>[], firstSeq?: number): Promise<CaseActionRow[]> {
+  let seq = firstSeq;
+  if (seq === undefined) {
+    const last = await db.selectFrom('case_actions').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+    seq = Number(last?.seq ?? 0) + 1;
+  }
+  const first = seq;
+  return db.insertInto('case_actions').values(rows.map((row, i) => ({ ...row, case_id: caseId, seq: first + i }))).returningAll().execute();
 }
 
 export function listActions(db: Queryable, caseId: string): Promise<CaseActionRow[]> {
@@ -108,9 +115,9 @@ export async function recordPledgeCheck(db: Queryable, check: { caseId: string; 
     .execute();
 }
 
-export async function insertPledges(db: Queryable, rows: NewRow<'case_pledges'>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('case_pledges').values(rows).onConflict((oc) => oc.columns(['case_id', 'material_key']).doNothing()).execute();
+export async function insertPledges(db: Queryable, rows: NewRow<'case_pledges'>[]): Promise<PledgeRow[]> {
+  if (rows.length === 0) return [];
+  return db.insertInto('case_pledges').values(rows).onConflict((oc) => oc.columns(['case_id', 'material_key']).doNothing()).returningAll().execute();
 }
 
 export function listGaps(db: Queryable, caseId: string): Promise<Row<'case_gaps'>[]> {

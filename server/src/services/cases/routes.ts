@@ -24,7 +24,7 @@ import {
 import { AppError } from '../../kernel/errors';
 import { createCase, resubmitCase, submitCase, updateDraft, withdrawCase } from './applications';
 import type { CasesContext } from './context';
-import { decisionFile, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
+import { decisionFile, filedCaseView, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
 import { verifyDecisionLetter } from './letter-verification';
 import { unmaskCase } from './personal-data';
 import { checkPledge } from './pledges';
@@ -60,9 +60,9 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
       response: { 201: caseView },
     },
   }, async (req, reply) => {
-    const { id } = await createCase(ctx, { actor: req.actor, input: req.body, enterpriseName: req.session?.enterpriseName ?? null });
+    const filed = await createCase(ctx, { actor: req.actor, input: req.body, enterpriseName: req.session?.enterpriseName ?? null });
     reply.status(201);
-    return readCase(ctx, { actor: req.actor, caseId: id });
+    return filedCaseView(ctx, req.actor, filed);
   });
 
   r.get('/api/cases/mine', {

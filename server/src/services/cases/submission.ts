@@ -2,7 +2,7 @@ import type { ItemVersionView } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/authz';
 import { toLocalDate } from '../../kernel/calendar';
 import { sm3Hex } from '../../kernel/crypto';
-import type { Queryable } from '../../kernel/db';
+import type { NewRow, Queryable } from '../../kernel/db';
 import { invalid } from '../../kernel/errors';
 import { emit } from '../../kernel/outbox';
 import { findSsoProfile, lookupIndex, readPerson } from '../../platform/identity';
@@ -10,9 +10,9 @@ import type { CasesContext } from './context';
 import { workflowOf, stateOf } from './load';
 import { checkValues, choiceIssues, effectiveChoices, missingMaterials, pledgeText, type Choices } from './materials';
 import { notifyApplicant } from './notify';
-import { recordAction } from './record';
-import { insertPledges, isBlacklisted, listMaterials, nextCaseSequence, updateCase, type CaseRow } from './repo';
-import { applyAction } from './workflow';
+import { recordAction, recordActions } from './record';
+import { insertCase, insertPledges, isBlacklisted, listMaterials, nextCaseSequence, updateCase, type CaseActionRow, type CaseRow, type PledgeRow } from './repo';
+import { applyAction, type Transition } from './workflow';
 import { notNow, staleVersion } from './conflicts';
 
 // Submitting an application (提交申请): everything checked, a case number given, pledges recorded, in one transaction.
@@ -60,44 +60,77 @@ export async function submissionIssues(db: Queryable, caseId: string | null, ver
   return { values: checked.values, choices, issues };
 }
 
-/** Submits a locked draft: checks, numbers, records pledges, moves it to 受理, tells the applicant. */
-export async function submitLocked(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseRow, version: ItemVersionView, application: Application, now: Date): Promise<CaseRow> {
-  const outcome = applyAction(stateOf(row), 'submit', workflowOf(version));
-  if (!outcome.ok) throw notNow(row);
-  const { values, choices, issues } = await submissionIssues(tx, row.id, version, application);
-  if (issues.length > 0) throw invalid(issues);
-  const caseNumber = await nextCaseNumber(tx, row, now);
+type Checked = Pick<Awaited<ReturnType<typeof submissionIssues>>, 'values' | 'choices'>;
+
+/** What a submission writes: the case's new columns, the pledges signed, and the detail of the history entry. */
+function submissionWrites(row: { id: string; agent_name?: string | null; applicant_name: string; filed_by: string }, version: ItemVersionView, actor: Actor, next: Transition, checked: Checked, caseNumber: string, now: Date) {
+  const { values, choices } = checked;
   const signer = row.agent_name ?? row.applicant_name;
   const signedBy = actor.kind === 'account' ? actor.accountId : row.filed_by;
-  await insertPledges(
-    tx,
-    Object.entries(choices)
-      .filter(([, choice]) => choice === 'pledge')
-      .flatMap(([key]) => {
-        const material = version.materials.find((m) => m.key === key);
-        if (!material) return [];
-        const text = pledgeText(version, material, signer);
-        return [{ case_id: row.id, material_key: key, pledge_text: text, text_sm3: sm3Hex(text), signer_name: signer, signed_by: signedBy, signed_at: now }];
-      }),
-  );
+  const keysChosen = (choice: string) => Object.keys(choices).filter((k) => choices[k] === choice);
+  const pledges = keysChosen('pledge').flatMap((key) => {
+    const material = version.materials.find((m) => m.key === key);
+    if (!material) return [];
+    const text = pledgeText(version, material, signer);
+    return [{ case_id: row.id, material_key: key, pledge_text: text, text_sm3: sm3Hex(text), signer_name: signer, signed_by: signedBy, signed_at: now }];
+  });
   const accept = version.workflow.steps.find((s) => s.key === 'accept');
-  const updated = await updateCase(tx, row.id, row.version, {
-    status: outcome.next.status,
-    current_step: outcome.next.step,
+  const changes = {
+    status: next.status,
+    current_step: next.step,
     step_role: accept?.role ?? 'clerk',
     case_number: caseNumber,
     submitted_at: now,
     form_values: JSON.stringify(values),
     material_choices: JSON.stringify(choices),
-  });
-  if (!updated) throw staleVersion(row);
-  const pledged = Object.keys(choices).filter((k) => choices[k] === 'pledge');
-  await recordAction(tx, actor, { row: updated, action: 'submit', from: row.status, to: updated.status, step: 'accept', detail: { caseNumber, pledged, gaps: Object.keys(choices).filter((k) => choices[k] === 'gap') }, at: now });
-  await emit(tx, 'case.submitted', { caseId: row.id, caseNumber, itemVersionId: row.item_version_id, channel: row.channel, departmentId: row.handling_department_id });
-  await notifyApplicant(tx, ctx, updated, {
+  };
+  return { changes, pledges, detail: { caseNumber, pledged: keysChosen('pledge'), gaps: keysChosen('gap') } };
+}
+
+/** Tells the platform and the applicant that a case was submitted. */
+async function announceSubmission(tx: Queryable, ctx: CasesContext, row: CaseRow): Promise<void> {
+  await emit(tx, 'case.submitted', { caseId: row.id, caseNumber: row.case_number, itemVersionId: row.item_version_id, channel: row.channel, departmentId: row.handling_department_id });
+  await notifyApplicant(tx, ctx, row, {
     kind: 'case.submitted',
     title: '申请已提交',
-    body: `您申请的“${row.item_name}”已提交,办件编号 ${caseNumber}。${row.handling_department_name}受理后将通知您。`,
+    body: `您申请的“${row.item_name}”已提交,办件编号 ${row.case_number}。${row.handling_department_name}受理后将通知您。`,
   });
+}
+
+/** Submits a locked draft: checks, numbers, records pledges, moves it to 受理, tells the applicant. */
+export async function submitLocked(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseRow, version: ItemVersionView, application: Application, now: Date): Promise<CaseRow> {
+  const outcome = applyAction(stateOf(row), 'submit', workflowOf(version));
+  if (!outcome.ok) throw notNow(row);
+  const checked = await submissionIssues(tx, row.id, version, application);
+  if (checked.issues.length > 0) throw invalid(checked.issues);
+  const writes = submissionWrites(row, version, actor, outcome.next, checked, await nextCaseNumber(tx, row, now), now);
+  await insertPledges(tx, writes.pledges);
+  const updated = await updateCase(tx, row.id, row.version, writes.changes);
+  if (!updated) throw staleVersion(row);
+  await recordAction(tx, actor, { row: updated, action: 'submit', from: row.status, to: updated.status, step: 'accept', detail: writes.detail, at: now });
+  await announceSubmission(tx, ctx, updated);
   return updated;
+}
+
+export type FiledCase = { row: CaseRow; pledges: PledgeRow[]; actions: CaseActionRow[] };
+
+/**
+ * Files a new case: a draft, or — given the submission already checked — the submitted case, written once
+ * (no draft row updated afterwards, no history read back). Returns what it wrote, so the caller can answer from it.
+ */
+export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, filing: { draft: NewRow<'cases'>; version: ItemVersionView; submission: Checked | null; createDetail?: Record<string, unknown>; now: Date }): Promise<FiledCase> {
+  const { draft, version, submission, now } = filing;
+  const created = { action: 'create', from: null, to: 'draft', step: null, detail: filing.createDetail, at: now } as const;
+  if (!submission) {
+    const row = await insertCase(tx, draft);
+    return { row, pledges: [], actions: await recordActions(tx, actor, [{ ...created, row }], 1) };
+  }
+  const outcome = applyAction({ status: 'draft', step: null, suspendKind: null, resumeStatus: null, countersignPending: [], caseKind: draft.case_kind }, 'submit', workflowOf(version));
+  if (!outcome.ok) throw notNow({ status: 'draft' });
+  const writes = submissionWrites(draft, version, actor, outcome.next, submission, await nextCaseNumber(tx, draft, now), now);
+  const row = await insertCase(tx, { ...draft, ...writes.changes });
+  const pledges = await insertPledges(tx, writes.pledges);
+  const actions = await recordActions(tx, actor, [{ ...created, row }, { row, action: 'submit', from: 'draft', to: row.status, step: 'accept', detail: writes.detail, at: now }], 1);
+  await announceSubmission(tx, ctx, row);
+  return { row, pledges, actions };
 }

@@ -8,9 +8,7 @@ import { findPersonByIdNumber, protect } from '../../platform/identity';
 import { draftRow, versionForFiling } from './applications';
 import type { CasesContext } from './context';
 import { checkValues, choiceIssues } from './materials';
-import { recordAction } from './record';
-import { insertCase, lockCase } from './repo';
-import { assertPledgeEligible, submissionIssues, submitLocked } from './submission';
+import { assertPledgeEligible, fileCase, submissionIssues } from './submission';
 import { inTransaction } from '../../kernel/audit';
 
 // 综合窗口 (一窗受理, 无差别受理): a clerk files a case for a walk-in applicant, for any department's item in the
@@ -53,9 +51,10 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
     contact_phone_enc: applicant.phone ? protect(ctx.kernel.keys, 'phone', applicant.phone).enc : null,
     ...columns,
   });
+  let submission = null;
   if (input.submit) {
-    const problems = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
-    if (problems.issues.length > 0) throw invalid(problems.issues);
+    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
+    if (issues.length > 0) throw invalid(issues);
     const subject = {
       applicant_type: columns.applicant_type,
       applicant_account_id: columns.applicant_account_id ?? null,
@@ -64,15 +63,9 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
       agent_id_number_idx: columns.agent_id_number_idx ?? null,
     };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
+    submission = checked;
   }
-  const now = new Date();
-  await inTransaction(ctx.kernel.db, async (tx) => {
-    await insertCase(tx, row);
-    await recordAction(tx, actor, { row: { id, case_number: null }, action: 'create', from: null, to: 'draft', step: null, detail: { channel: 'window', isRegistered: row.applicant_account_id != null }, at: now });
-    if (!input.submit) return;
-    const created = await lockCase(tx, id);
-    if (!created) throw new AppError('NOT_FOUND', { detail: 'cases.notFound' });
-    await submitLocked(tx, ctx, actor, created, version, { values: input.values, choices: input.materialChoices }, now);
-  });
+  const createDetail = { channel: 'window', isRegistered: row.applicant_account_id != null };
+  await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, createDetail, now: new Date() }));
   return { id };
 }

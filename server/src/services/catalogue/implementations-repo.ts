@@ -1,3 +1,4 @@
+import { forgetVersions } from './version-cache';
 import { sql } from 'kysely';
 import type { NewRow, Queryable, Row } from '../../kernel/db';
 
@@ -41,6 +42,7 @@ export async function insertImplementation(db: Queryable, row: NewRow<'service_i
 }
 
 export async function updateImplementationRow(db: Queryable, id: string, expectedVersion: number, changes: { is_active?: boolean }): Promise<boolean> {
+  forgetVersions();
   const result = await db
     .updateTable('service_item_implementations')
     .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })

@@ -7,15 +7,19 @@ import { findItem } from './items-repo';
 import { loadRefs } from './refs';
 import { findVersion, versionSummaries, versionsInForce } from './versions-repo';
 import { toImplementationView, toVersionView } from './views';
+import { cachedVersion, keepVersion } from './version-cache';
 
 // What other domains (cases first) may call. Signatures are fixed by docs/design/services-model.md.
 
 /** The full version a case is filed under, with its item (as published) and implementation; NOT_FOUND when unknown. */
 export async function getItemVersion(db: Queryable, versionId: string): Promise<ItemVersionView> {
+  const cached = cachedVersion(versionId);
+  if (cached) return toVersionView(cached.row, cached.implementation, cached.refs, new Date());
   const row = await findVersion(db, versionId);
   const implementation = row ? await findImplementation(db, row.implementation_id) : undefined;
   if (!row || !implementation) throw new AppError('NOT_FOUND', { detail: 'catalogue.versionNotFound' });
   const refs = await loadRefs(db, { departmentIds: [implementation.department_id], regionCodes: [implementation.region_code] });
+  keepVersion({ row, implementation, refs });
   return toVersionView(row, implementation, refs, new Date());
 }
 

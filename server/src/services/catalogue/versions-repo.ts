@@ -1,3 +1,4 @@
+import { forgetVersions } from './version-cache';
 import { sql } from 'kysely';
 import type { NewRow, Queryable, Row, RowUpdate } from '../../kernel/db';
 import { newId } from '../../kernel/ids';
@@ -52,6 +53,7 @@ export async function insertVersion(db: Queryable, row: NewRow<'service_item_ver
 }
 
 export async function updateVersionRow(db: Queryable, id: string, expectedRevision: number, changes: RowUpdate<'service_item_versions'>): Promise<boolean> {
+  forgetVersions(id);
   const result = await db
     .updateTable('service_item_versions')
     .set({ ...changes, revision: sql<number>`revision + 1`, updated_at: new Date() })
@@ -62,6 +64,7 @@ export async function updateVersionRow(db: Queryable, id: string, expectedRevisi
 }
 
 export async function deleteVersionRow(db: Queryable, id: string): Promise<void> {
+  forgetVersions(id);
   await db.deleteFrom('service_item_versions').where('id', '=', id).execute();
 }
 
