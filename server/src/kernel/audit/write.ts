@@ -60,16 +60,13 @@ function pendingRecord(actor: Actor, entry: AuditEntry): PendingRecord {
   };
 }
 
-/** Puts records at the head of the chain: lock, read the head, number, hash, insert — three statements. */
+/** Puts records at the head of the chain: lock and read the head (one call), hash, insert — two round trips. */
 async function appendToChain(tx: Queryable, records: readonly PendingRecord[]): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-  // A statement of its own after the lock, so its snapshot sees the previous holder's commit. The time comes from
-  // the database clock, taken under the lock: one clock for every server process (等保2.0 asks for reliable audit
-  // timestamps), and `at` never decreases as `id` grows, so a time range is an id range.
-  const { rows } = await sql<{ head: string | null; ids: string[]; at: Date }>`
-    select (select hash from audit_log order by id desc limit 1) as head,
-           array(select nextval('audit_log_id_seq')::text from generate_series(1, ${records.length})) as ids,
-           clock_timestamp() as at`.execute(tx);
+  // audit_chain_head (migration 0014) takes the lock, then reads the head in a statement of its own, so it sees the
+  // previous holder's commit. The time comes from the database clock, taken under the lock: one clock for every
+  // server process (等保2.0 asks for reliable audit timestamps), and `at` never decreases as `id` grows, so a time
+  // range is an id range.
+  const { rows } = await sql<{ head: string | null; ids: string[]; at: Date }>`select * from audit_chain_head(${AUDIT_CHAIN_LOCK}, ${records.length})`.execute(tx);
   const first = rows[0];
   if (!first || first.ids.length !== records.length) throw new Error('audit_log sequence returned nothing');
   let prevHash = first.head ?? GENESIS_HASH;

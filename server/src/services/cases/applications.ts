@@ -16,7 +16,7 @@ import { notifyApplicant } from './notify';
 import type { CaseParts } from './views';
 import { recordAction } from './record';
 import { lockCase, updateCase } from './repo';
-import { assertPledgeEligible, fileCase, submissionIssues, submitLocked } from './submission';
+import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues, submitLocked } from './submission';
 import { applyAction } from './workflow';
 import { notNow, staleVersion } from './conflicts';
 import { inTransaction } from '../../kernel/audit';
@@ -118,6 +118,7 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
     ...(await applicantIdColumns(ctx, actor, applicant.applicant_type)),
     ...contactColumns(ctx, input),
   });
+  const now = new Date();
   let submission = null;
   if (input.submit) {
     // Everything is checked before anything is written, so a refused submission leaves no stray draft behind.
@@ -125,9 +126,9 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
     if (issues.length > 0) throw invalid(issues);
     const subject = { applicant_type: applicant.applicant_type, applicant_account_id: actor.accountId, applicant_id_number_idx: null, applicant_credit_code: null, agent_id_number_idx: null };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
-    submission = checked;
+    submission = { ...checked, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
   }
-  const filed = await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, now: new Date() }));
+  const filed = await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, now }));
   return { ...filed, version, materials: [], gaps: [] };
 }
 

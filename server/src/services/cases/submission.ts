@@ -17,7 +17,13 @@ import { notNow, staleVersion } from './conflicts';
 
 // Submitting an application (提交申请): everything checked, a case number given, pledges recorded, in one transaction.
 
-/** 办件编号: region 6 + Beijing date + W/O + 6-digit sequence of that region and day. */
+/**
+ * 办件编号: region 6 + Beijing date + W/O + 6-digit sequence of that region and day. A new case draws its number
+ * before the transaction that files it (`db` is then the database, not a transaction), so the counter row is locked
+ * for one statement rather than for the whole filing — every submission of a region and day shares that row. Like
+ * a database sequence, a filing that fails afterwards leaves its number unused: numbers are unique and increasing,
+ * with an occasional gap, never reused.
+ */
 export async function nextCaseNumber(tx: Queryable, row: Pick<CaseRow, 'region_code' | 'channel'>, now: Date): Promise<string> {
   const region6 = row.region_code.slice(0, 6);
   const day = toLocalDate(now);
@@ -118,7 +124,7 @@ export type FiledCase = { row: CaseRow; pledges: PledgeRow[]; actions: CaseActio
  * Files a new case: a draft, or — given the submission already checked — the submitted case, written once
  * (no draft row updated afterwards, no history read back). Returns what it wrote, so the caller can answer from it.
  */
-export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, filing: { draft: NewRow<'cases'>; version: ItemVersionView; submission: Checked | null; createDetail?: Record<string, unknown>; now: Date }): Promise<FiledCase> {
+export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, filing: { draft: NewRow<'cases'>; version: ItemVersionView; submission: (Checked & { caseNumber: string }) | null; createDetail?: Record<string, unknown>; now: Date }): Promise<FiledCase> {
   const { draft, version, submission, now } = filing;
   const created = { action: 'create', from: null, to: 'draft', step: null, detail: filing.createDetail, at: now } as const;
   if (!submission) {
@@ -127,7 +133,7 @@ export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, f
   }
   const outcome = applyAction({ status: 'draft', step: null, suspendKind: null, resumeStatus: null, countersignPending: [], caseKind: draft.case_kind }, 'submit', workflowOf(version));
   if (!outcome.ok) throw notNow({ status: 'draft' });
-  const writes = submissionWrites(draft, version, actor, outcome.next, submission, await nextCaseNumber(tx, draft, now), now);
+  const writes = submissionWrites(draft, version, actor, outcome.next, submission, submission.caseNumber, now);
   const row = await insertCase(tx, { ...draft, ...writes.changes });
   const pledges = await insertPledges(tx, writes.pledges);
   const actions = await recordActions(tx, actor, [{ ...created, row }, { row, action: 'submit', from: 'draft', to: row.status, step: 'accept', detail: writes.detail, at: now }], 1);

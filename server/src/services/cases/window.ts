@@ -8,7 +8,7 @@ import { findPersonByIdNumber, protect } from '../../platform/identity';
 import { draftRow, versionForFiling } from './applications';
 import type { CasesContext } from './context';
 import { checkValues, choiceIssues } from './materials';
-import { assertPledgeEligible, fileCase, submissionIssues } from './submission';
+import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues } from './submission';
 import { inTransaction } from '../../kernel/audit';
 
 // 综合窗口 (一窗受理, 无差别受理): a clerk files a case for a walk-in applicant, for any department's item in the
@@ -51,6 +51,7 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
     contact_phone_enc: applicant.phone ? protect(ctx.kernel.keys, 'phone', applicant.phone).enc : null,
     ...columns,
   });
+  const now = new Date();
   let submission = null;
   if (input.submit) {
     const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
@@ -63,9 +64,9 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
       agent_id_number_idx: columns.agent_id_number_idx ?? null,
     };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
-    submission = checked;
+    submission = { ...checked, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
   }
   const createDetail = { channel: 'window', isRegistered: row.applicant_account_id != null };
-  await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, createDetail, now: new Date() }));
+  await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, createDetail, now }));
   return { id };
 }
