@@ -35,6 +35,9 @@ export const admin: Messages<typeof zh> = {
     case: { read: 'Read cases', oversee: 'Read all cases of the region', accept: 'Accept cases', window: 'File cases at the comprehensive window', review: 'Review cases', decide: 'Decide cases' },
     'credit-blacklist': { manage: 'Keep the dishonesty list' },
     seal: { manage: 'Manage electronic seals' },
+    'license-type': { manage: 'Keep the licence catalogue' },
+    license: { read: 'Read the department’s licences', issue: 'Issue and import licences', manage: 'Suspend, restore and revoke licences' },
+    'identity-code': { scan: 'Scan personal and enterprise codes' },
   },
   common: {
     actionFailed: 'That did not work',

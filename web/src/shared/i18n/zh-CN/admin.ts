@@ -32,6 +32,9 @@ export const admin = {
     case: { read: '查看办件', oversee: '查看本区域全部办件', accept: '受理办件', window: '综合窗口收件', review: '审查办件', decide: '作出审批决定' },
     'credit-blacklist': { manage: '维护失信主体名单' },
     seal: { manage: '管理电子印章' },
+    'license-type': { manage: '维护证照目录' },
+    license: { read: '查看本部门电子证照', issue: '签发与导入电子证照', manage: '暂停、恢复与注销电子证照' },
+    'identity-code': { scan: '扫码核验(一人一码/一企一码)' },
   },
   common: {
     actionFailed: '操作未成功',
