@@ -26,9 +26,11 @@ import { DataUsePage } from '../portal/my/data-use-page';
 import { AgentsPage } from '../portal/my/agents-page';
 import { ActingPage } from '../portal/my/acting-page';
 import { MySecurityPage } from '../portal/my/security-page';
+import { IdentityCodePage } from '../portal/my/identity-code-page';
 import { WorkbenchHomePage } from '../workbench/home-page';
 import { StaffSecurityPage } from '../workbench/security-page';
 import { PersonLookupPage } from '../workbench/person-lookup-page';
+import { IdentityCodeScanPage } from '../workbench/identity-code-scan-page';
 import { adminPermissions, adminSections, type AdminSectionKey } from '../admin/sections';
 import { PortalLayout } from './layouts/portal-layout';
 import { WorkbenchLayout } from './layouts/workbench-layout';
@@ -111,6 +113,7 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <ProfilePage /> },
               { path: 'data-use', element: <DataUsePage /> },
+              { path: 'identity-code', element: <IdentityCodePage /> },
               { path: 'agents', element: <RequireSession accountTypes={['enterprise']}><AgentsPage /></RequireSession> },
               { path: 'acting', element: <RequireSession accountTypes={['citizen']}><ActingPage /></RequireSession> },
               { path: 'security', element: <MySecurityPage /> },
@@ -136,6 +139,7 @@ const router = createBrowserRouter([
           { path: 'cases', element: <Guarded anyOf={['case.read']}><CaseQueuePage /></Guarded> },
           { path: 'cases/:id', element: <Guarded anyOf={['case.read']}><StaffCasePage /></Guarded> },
           { path: 'window', element: <Guarded anyOf={['case.window']}><WindowPage /></Guarded> },
+          { path: 'identity-codes', element: <Guarded anyOf={['identity-code.scan']}><IdentityCodeScanPage /></Guarded> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

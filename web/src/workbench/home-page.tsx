@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Space, Tag, Typography } from 'antd';
-import { DashboardOutlined, FileSearchOutlined, IdcardOutlined, SafetyOutlined, ShopOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileSearchOutlined, IdcardOutlined, SafetyOutlined, ScanOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { roleNames, type MeView } from '@zhengtong/contracts';
@@ -18,6 +18,7 @@ function useTiles(me: MeView): Tile[] {
   const tiles: Tile[] = [];
   if (can(me, 'case.read')) tiles.push({ to: '/workbench/cases', icon: <FileSearchOutlined />, title: t('workbench.cases.title'), text: t('workbench.home.casesText') });
   if (can(me, 'case.window')) tiles.push({ to: '/workbench/window', icon: <ShopOutlined />, title: t('workbench.window.title'), text: t('workbench.home.windowText') });
+  if (can(me, 'identity-code.scan')) tiles.push({ to: '/workbench/identity-codes', icon: <ScanOutlined />, title: t('identityCodes.scan.title'), text: t('identityCodes.scan.homeText') });
   if (can(me, 'cockpit.view')) tiles.push({ to: '/cockpit', icon: <DashboardOutlined />, title: t('common.faces.cockpit'), text: t('workbench.home.cockpitText') });
   if (can(me, 'person.read')) tiles.push({ to: '/workbench/persons', icon: <IdcardOutlined />, title: t('workbench.persons.title'), text: t('workbench.home.personsText') });
   for (const s of visibleAdminSections(me)) {

@@ -15,6 +15,7 @@ export { createStaffAccount } from './staff';
 export { logout } from './login';
 // For the window (一窗受理: identify a walk-in by ID number) and the cases domain's 告知承诺 eligibility check.
 export { findPersonByIdNumber, readPerson, sealedIdNumber } from './persons';
+export { readMaskedProfile, type MaskedProfile } from './masked-profile';
 
 /** What single sign-on may tell another government system about an account: never ID or phone numbers. */
 export type SsoProfile = {

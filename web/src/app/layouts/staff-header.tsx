@@ -26,6 +26,7 @@ export function StaffHeader({ face }: { face: 'workbench' | 'admin' }) {
         </NavLink>
         {can(me, 'case.read') ? <NavLink to="/workbench/cases">{t('workbench.cases.navTitle')}</NavLink> : null}
         {can(me, 'case.window') ? <NavLink to="/workbench/window">{t('workbench.window.title')}</NavLink> : null}
+        {can(me, 'identity-code.scan') ? <NavLink to="/workbench/identity-codes">{t('identityCodes.scan.navTitle')}</NavLink> : null}
         {can(me, 'cockpit.view') ? <NavLink to="/cockpit">{t('common.faces.cockpit')}</NavLink> : null}
         {visibleAdminSections(me).length > 0 ? <NavLink to="/admin">{t('common.faces.admin')}</NavLink> : null}
         <NavLink to="/" end className="zt-hide-elderly">

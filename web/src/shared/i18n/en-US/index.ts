@@ -11,5 +11,6 @@ import { schemaForm } from './schema-form';
 import { catalogue } from './catalogue';
 import { cases } from './cases';
 import { seals } from './seals';
+import { identityCodes } from './identity-codes';
 
-export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals };
+export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes };

@@ -9,6 +9,7 @@ import { schemaForm } from './schema-form';
 import { catalogue } from './catalogue';
 import { cases } from './cases';
 import { seals } from './seals';
+import { identityCodes } from './identity-codes';
 
 /** The source language: every key the UI uses starts here; en-US must have the same keys. */
-export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals };
+export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes };
