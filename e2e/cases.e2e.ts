@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser';
-import { samplePdf, samplePng, type UploadFile } from './support/files';
+import { samplePdf, type UploadFile } from './support/files';
 import { pdfOpenedBy, pdfText } from './support/pdf';
 import { makeIdNumber } from './support/people';
 import { startServer, type RunningServer } from './support/server';
@@ -147,8 +147,13 @@ describe('an online application with a correction, from the portal search to the
     await citizen.getByLabel('联系电话', { exact: true }).fill('13800000001');
     await citizen.getByRole('button', { name: '下一步' }).click();
 
+    // 免证办: 张三's own 户口簿 is fetched from his electronic licences. The platform also offers his older child's
+    // 出生医学证明 and only his own ID card for both parents: not what this application is about, so he declines
+    // those two and uploads them.
+    const fetched = (name: string) => citizen.getByTestId('fetched-material').filter({ hasText: name });
+    await poll(text(fetched('父亲或母亲的居民户口簿'))).toContain('免提交 — 已由系统调取');
+    for (const name of ['《出生医学证明》', '父母双方的居民身份证']) await fetched(name).getByRole('button', { name: '不是这份证照?改为自行上传' }).click();
     await attach(citizen, '《出生医学证明》', certificate);
-    await attach(citizen, '父亲或母亲的居民户口簿', samplePng('户口簿.png'));
     await attach(citizen, '父母双方的居民身份证', samplePdf('父母身份证.pdf', 'ID cards of both parents'));
     await citizen.getByRole('button', { name: '下一步' }).click();
     await citizen.getByRole('button', { name: '确认提交' }).click();

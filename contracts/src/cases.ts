@@ -124,7 +124,8 @@ export const trafficLights = ['green', 'yellow', 'red', 'paused', 'none'] as con
 export type TrafficLight = (typeof trafficLights)[number];
 
 /** How a required material is satisfied: a file, a signed promise (告知承诺), or later (容缺受理). */
-export const materialModes = ['upload', 'pledge', 'gap'] as const;
+/** How a material is satisfied: uploaded, promised (告知承诺), handed in later (容缺), or fetched from the applicant's electronic licence (免证办). */
+export const materialModes = ['upload', 'pledge', 'gap', 'license'] as const;
 export type MaterialMode = (typeof materialModes)[number];
 
 /** Electronic-material trust levels: A issued by the authority, B checked by staff, C uploaded by the user, D self-made. */
@@ -156,13 +157,20 @@ const requiredNote = (max: number) => note(max).refine((v) => v.length > 0, 'req
 const materialKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'invalid_format');
 /** Form answers are checked against the item's own form on the server (catalogue-form checkFormValues). */
 export const formValuesInput = z.record(z.string().max(40, 'too_big'), z.unknown()).refine((v) => Object.keys(v).length <= 200, 'too_big');
-export const materialChoicesInput = z.record(materialKey, z.enum(['pledge', 'gap'])).refine((v) => Object.keys(v).length <= 60, 'too_big');
+/**
+ * How the applicant will satisfy a material instead of uploading now: promise it (告知承诺), hand it in after
+ * acceptance (容缺), or — for a material the system could fetch from their electronic licence (免证办) — `upload`:
+ * decline the fetch and upload it themselves (e.g. the licence is not the one this application is about).
+ */
+export const materialChoiceValues = ['pledge', 'gap', 'upload'] as const;
+export type MaterialChoiceValue = (typeof materialChoiceValues)[number];
+export const materialChoicesInput = z.record(materialKey, z.enum(materialChoiceValues)).refine((v) => Object.keys(v).length <= 60, 'too_big');
 const emailSchema = z.string().trim().max(100, 'too_big').regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid');
 
 export const createCaseInput = z.object({
   itemVersionId: z.uuid('invalid_format'),
   values: formValuesInput.default({}),
-  /** Materials the applicant will promise (告知承诺) or hand in after acceptance (容缺), where the item allows it. */
+  /** Materials the applicant will promise (告知承诺) or hand in after acceptance (容缺), where the item allows it; `upload` declines 免证办. */
   materialChoices: materialChoicesInput.default({}),
   /** Where the SMS / e-mail notices go; none → portal inbox only. */
   contactPhone: phoneSchema.nullable().default(null),
@@ -333,6 +341,35 @@ export const caseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
+/** An electronic licence that satisfies (or, before submission, will satisfy) a material: its source and data. */
+export const caseLicenseView = z.object({
+  identifier: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  issuerName: z.string(),
+  holderName: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  /** The licence's fields as fetched (never a full ID number); empty before submission. */
+  fields: z.array(z.object({ key: z.string(), name: z.string(), value: z.string() })),
+  /** When the system fetched it; null before submission (a preview of what will be fetched). */
+  fetchedAt: z.string().nullable(),
+});
+export type CaseLicenseView = z.infer<typeof caseLicenseView>;
+
+/** Before submitting: which materials of a version the applicant's valid licences will satisfy. */
+export const licenseMaterialsQuery = z.object({ itemVersionId: z.uuid('invalid_format') });
+export const windowLicenseMaterialsInput = z.strictObject({
+  itemVersionId: z.uuid('invalid_format'),
+  applicant: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('person'), idNumber: idNumberSchema }),
+    z.strictObject({ type: z.literal('enterprise'), creditCode: creditCodeSchema }),
+  ]),
+});
+export type WindowLicenseMaterialsInput = z.infer<typeof windowLicenseMaterialsInput>;
+export const licenseMaterialsView = z.object({ items: z.array(z.object({ materialKey: z.string(), materialName: z.string(), license: caseLicenseView })) });
+export type LicenseMaterialsView = z.infer<typeof licenseMaterialsView>;
+
 export const caseMaterialView = z.object({
   key: z.string(),
   name: z.string(),
@@ -361,6 +398,8 @@ export const caseMaterialView = z.object({
   pledgeWords: z.string().nullable(),
   /** 事后核查 of the promise, once recorded. */
   pledgeCheck: z.object({ outcome: z.enum(pledgeCheckOutcomes), note: z.string(), checkedAt: z.string() }).nullable(),
+  /** 免证办: the electronic licence the system fetched instead of an upload (免提交 — 已由系统调取). */
+  license: caseLicenseView.nullable(),
 });
 export type CaseMaterialView = z.infer<typeof caseMaterialView>;
 
@@ -402,7 +441,7 @@ const resultView = z
 export const caseApplicantView = caseSummary.extend({
   trackingCode: z.string(),
   values: z.record(z.string(), z.unknown()),
-  materialChoices: z.record(z.string(), z.enum(['pledge', 'gap'])),
+  materialChoices: z.record(z.string(), z.enum(materialChoiceValues)),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   materials: z.array(caseMaterialView),
@@ -595,6 +634,8 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.transferSameDepartment': '请选择另一个部门',
     'cases.transferDepartment': '目标部门不存在、已停用或不在本办件所属区域内',
     'cases.windowScope': '该事项不在您的窗口可受理范围内',
+    'cases.rangeReversed': '开始日期不能晚于结束日期',
+    'cases.uploadChoiceNotLicensed': '该材料不由电子证照调取,无需选择“自行上传”',
     'cases.nothingToSupplement': '没有需要补正的内容',
     'cases.notFilledByYou': '只有申请人可以执行此操作',
     'cases.decisionNotReady': '决定文书尚未生成',
@@ -641,6 +682,8 @@ export const casesMessages: Record<Locale, Record<string, string>> = {
     'cases.transferSameDepartment': 'Choose another department',
     'cases.transferDepartment': 'The department does not exist, is inactive, or is outside the case’s region',
     'cases.windowScope': 'This service is outside what your window may accept',
+    'cases.rangeReversed': 'The start date cannot be after the end date',
+    'cases.uploadChoiceNotLicensed': 'This material is not fetched from an electronic licence, so there is nothing to decline',
     'cases.nothingToSupplement': 'Nothing was asked to be corrected',
     'cases.notFilledByYou': 'Only the applicant may do this',
     'cases.decisionNotReady': 'The decision letter has not been issued yet',
@@ -658,3 +701,28 @@ export const caseVersionForm = itemVersionView.pick({ form: true, materials: tru
   serviceItemId: z.string(),
 });
 export type CaseVersionForm = z.infer<typeof caseVersionForm>;
+
+// ---------------------------------------------------------------- 免证办率
+
+/** 免证办率 over cases submitted in [from, to] (Beijing dates, both inclusive; default: the last 30 days). */
+export const licenseFreeRateQuery = z.object({
+  from: z.iso.date('invalid_format').optional(),
+  to: z.iso.date('invalid_format').optional(),
+});
+export type LicenseFreeRateQuery = z.infer<typeof licenseFreeRateQuery>;
+const licenseFreeCounts = z.object({
+  cases: z.number().int(),
+  /** Required materials that applied to the answers, summed over the cases. */
+  required: z.number().int(),
+  /** Of those, materials the system fetched from the applicants' electronic licences. */
+  fetched: z.number().int(),
+  /** fetched ÷ required (0 when nothing was required). */
+  rate: z.number(),
+});
+export const licenseFreeRateView = z.object({
+  from: z.string(),
+  to: z.string(),
+  overall: licenseFreeCounts,
+  items: z.array(licenseFreeCounts.extend({ serviceItemId: z.string(), itemName: z.string() })),
+});
+export type LicenseFreeRateView = z.infer<typeof licenseFreeRateView>;

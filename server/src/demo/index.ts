@@ -10,6 +10,7 @@ import { loadOfficialCalendar } from '../platform/calendar';
 import { demoRegions } from './regions';
 import { seedDemoServiceItems } from './service-items';
 import { seedDemoSeals } from './seals';
+import { seedDemoLicenses } from './licenses';
 import { DEMO_PASSWORD, demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
 export { DEMO_PASSWORD } from './people';
@@ -123,6 +124,7 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
     await audit(tx, actor, { action: 'demo.accounts', detail: { citizens: demoCitizens.length, enterprises: demoEnterprises.length } });
   });
   await seedDemoServiceItems(kernel);
+  await seedDemoLicenses(kernel);
 
   return demoAccountLines();
 }

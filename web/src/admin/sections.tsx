@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  IdcardOutlined,
   KeyOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
@@ -15,7 +16,7 @@ import {
 import type { MeView, Permission } from '@zhengtong/contracts';
 import { canAny } from '../shared/permissions';
 
-export type AdminSectionKey = 'catalogue' | 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'seals' | 'audit' | 'outbox';
+export type AdminSectionKey = 'catalogue' | 'licenseTypes' | 'regions' | 'departments' | 'staff' | 'roles' | 'oidcClients' | 'calendar' | 'securityPolicy' | 'seals' | 'audit' | 'outbox';
 
 export type AdminSection = { key: AdminSectionKey; path: string; anyOf: readonly Permission[]; icon: ReactNode };
 
@@ -25,6 +26,7 @@ export type AdminSection = { key: AdminSectionKey; path: string; anyOf: readonly
  */
 export const adminSections: readonly AdminSection[] = [
   { key: 'catalogue', path: '/admin/catalogue', anyOf: ['service-item.manage', 'service-item.review'], icon: <AppstoreOutlined /> },
+  { key: 'licenseTypes', path: '/admin/license-types', anyOf: ['license-type.manage'], icon: <IdcardOutlined /> },
   { key: 'regions', path: '/admin/regions', anyOf: ['region.manage'], icon: <ClusterOutlined /> },
   { key: 'departments', path: '/admin/departments', anyOf: ['department.manage'], icon: <ApartmentOutlined /> },
   { key: 'staff', path: '/admin/staff', anyOf: ['staff.read'], icon: <TeamOutlined /> },

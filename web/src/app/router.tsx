@@ -20,6 +20,7 @@ import { TrackingPage } from '../portal/cases/tracking-page';
 import { CaseQueuePage } from '../workbench/cases/queue-page';
 import { StaffCasePage } from '../workbench/cases/case-page';
 import { WindowPage } from '../workbench/window/window-page';
+import { LicenseFreeRatePage } from '../workbench/license-free-rate-page';
 import { MyLayout } from '../portal/my/my-layout';
 import { ProfilePage } from '../portal/my/profile-page';
 import { DataUsePage } from '../portal/my/data-use-page';
@@ -31,6 +32,13 @@ import { WorkbenchHomePage } from '../workbench/home-page';
 import { StaffSecurityPage } from '../workbench/security-page';
 import { PersonLookupPage } from '../workbench/person-lookup-page';
 import { IdentityCodeScanPage } from '../workbench/identity-code-scan-page';
+import { LicensesPage } from '../workbench/licenses/licenses-page';
+import { StaffLicensePage } from '../workbench/licenses/license-page';
+import { LicenseImportPage } from '../workbench/licenses/import-page';
+import { WalletPage } from '../portal/licenses/wallet-page';
+import { MyLicensePage } from '../portal/licenses/license-page';
+import { VerifyLicensePage } from '../verify/verify-license-page';
+import { VerifyCheckPage } from '../verify/verify-check-page';
 import { adminPermissions, adminSections, type AdminSectionKey } from '../admin/sections';
 import { PortalLayout } from './layouts/portal-layout';
 import { WorkbenchLayout } from './layouts/workbench-layout';
@@ -45,6 +53,7 @@ function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 const CockpitPage = named(() => import('../cockpit/cockpit-page'), 'CockpitPage');
 const adminPages: Record<AdminSectionKey, ComponentType> = {
   catalogue: named(() => import('../admin/catalogue/catalogue-page'), 'CataloguePage'),
+  licenseTypes: named(() => import('../admin/license-types/license-types-page'), 'LicenseTypesPage'),
   regions: named(() => import('../admin/regions/regions-page'), 'RegionsPage'),
   departments: named(() => import('../admin/departments/departments-page'), 'DepartmentsPage'),
   staff: named(() => import('../admin/staff/staff-page'), 'StaffPage'),
@@ -97,6 +106,8 @@ const router = createBrowserRouter([
             ),
           },
           { path: 'track/:code', element: <TrackingPage /> },
+          { path: 'verify', element: <VerifyCheckPage /> },
+          { path: 'verify/:id', element: <VerifyLicensePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterChoicePage /> },
           { path: 'register/citizen', element: <RegisterCitizenPage /> },
@@ -114,6 +125,8 @@ const router = createBrowserRouter([
               { index: true, element: <ProfilePage /> },
               { path: 'data-use', element: <DataUsePage /> },
               { path: 'identity-code', element: <IdentityCodePage /> },
+              { path: 'licenses', element: <WalletPage /> },
+              { path: 'licenses/:id', element: <MyLicensePage /> },
               { path: 'agents', element: <RequireSession accountTypes={['enterprise']}><AgentsPage /></RequireSession> },
               { path: 'acting', element: <RequireSession accountTypes={['citizen']}><ActingPage /></RequireSession> },
               { path: 'security', element: <MySecurityPage /> },
@@ -139,7 +152,11 @@ const router = createBrowserRouter([
           { path: 'cases', element: <Guarded anyOf={['case.read']}><CaseQueuePage /></Guarded> },
           { path: 'cases/:id', element: <Guarded anyOf={['case.read']}><StaffCasePage /></Guarded> },
           { path: 'window', element: <Guarded anyOf={['case.window']}><WindowPage /></Guarded> },
+          { path: 'license-free-rate', element: <Guarded anyOf={['case.oversee']}><LicenseFreeRatePage /></Guarded> },
           { path: 'identity-codes', element: <Guarded anyOf={['identity-code.scan']}><IdentityCodeScanPage /></Guarded> },
+          { path: 'licenses', element: <Guarded anyOf={['license.read']}><LicensesPage /></Guarded> },
+          { path: 'licenses/import', element: <Guarded anyOf={['license.issue']}><LicenseImportPage /></Guarded> },
+          { path: 'licenses/:id', element: <Guarded anyOf={['license.read']}><StaffLicensePage /></Guarded> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

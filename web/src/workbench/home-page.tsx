@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Space, Tag, Typography } from 'antd';
-import { DashboardOutlined, FileSearchOutlined, IdcardOutlined, SafetyOutlined, ScanOutlined, ShopOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileProtectOutlined, FileSearchOutlined, IdcardOutlined, PieChartOutlined, SafetyOutlined, ScanOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { roleNames, type MeView } from '@zhengtong/contracts';
@@ -18,6 +18,8 @@ function useTiles(me: MeView): Tile[] {
   const tiles: Tile[] = [];
   if (can(me, 'case.read')) tiles.push({ to: '/workbench/cases', icon: <FileSearchOutlined />, title: t('workbench.cases.title'), text: t('workbench.home.casesText') });
   if (can(me, 'case.window')) tiles.push({ to: '/workbench/window', icon: <ShopOutlined />, title: t('workbench.window.title'), text: t('workbench.home.windowText') });
+  if (can(me, 'license.read')) tiles.push({ to: '/workbench/licenses', icon: <FileProtectOutlined />, title: t('licenses.staff.title'), text: t('licenses.staff.homeText') });
+  if (can(me, 'case.oversee')) tiles.push({ to: '/workbench/license-free-rate', icon: <PieChartOutlined />, title: t('cases.licenseFreeRate.title'), text: t('cases.licenseFreeRate.homeText') });
   if (can(me, 'identity-code.scan')) tiles.push({ to: '/workbench/identity-codes', icon: <ScanOutlined />, title: t('identityCodes.scan.title'), text: t('identityCodes.scan.homeText') });
   if (can(me, 'cockpit.view')) tiles.push({ to: '/cockpit', icon: <DashboardOutlined />, title: t('common.faces.cockpit'), text: t('workbench.home.cockpitText') });
   if (can(me, 'person.read')) tiles.push({ to: '/workbench/persons', icon: <IdcardOutlined />, title: t('workbench.persons.title'), text: t('workbench.home.personsText') });

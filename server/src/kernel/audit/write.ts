@@ -14,6 +14,7 @@ export type AuditEntry = {
 
 // Appending to the chain takes this lock until commit, so the chain has one head at a time.
 export const AUDIT_CHAIN_LOCK = 774_202;
+const INSERT_CHUNK = 1000;
 
 /** A record waiting for its place in the chain: everything but id, time and hashes. */
 type PendingRecord = {
@@ -92,7 +93,8 @@ async function appendToChain(tx: Queryable, records: readonly PendingRecord[]): 
     prevHash = hash;
     return row;
   });
-  await tx.insertInto('audit_log').values(values).execute();
+  // A few per transaction as a rule; chunked so a bulk operation stays under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('audit_log').values(values.slice(i, i + INSERT_CHUNK)).execute();
 }
 
 /**

@@ -399,7 +399,7 @@ export type CasesTable = {
   filed_by: string;
   filed_department_id: string | null;
   form_values: ColumnType<Record<string, unknown>, string | undefined, string>;
-  material_choices: ColumnType<Record<string, 'pledge' | 'gap'>, string | undefined, string>;
+  material_choices: ColumnType<Record<string, 'pledge' | 'gap' | 'upload'>, string | undefined, string>;
   supplement_request: ColumnType<{ requestedAt: string; items: { target: 'material' | 'field' | 'other'; key: string; reason: string }[]; note: string } | null, string | null | undefined, string | null>;
   countersign_pending: ColumnType<string[], string | undefined, string>;
   result_kind: 'approved' | 'denied' | 'refused' | null;
@@ -422,6 +422,8 @@ export type CasesTable = {
   suspended_days: Defaulted<number>;
   suspended_since: NullableTime;
   completed_at: NullableTime;
+  materials_required: number | null;
+  materials_fetched: number | null;
   version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -480,6 +482,24 @@ export type CaseGapsTable = {
   due_at: ColumnType<Date, Date | string, Date | string>;
   form: string;
   fulfilled_at: NullableTime;
+};
+
+export type CaseLicensesTable = {
+  case_id: string;
+  material_key: string;
+  license_id: string;
+  identifier: string;
+  type_code: string;
+  type_name: string;
+  issuer_name: string;
+  holder_name: string;
+  valid_from: ColumnType<string, string, string>;
+  valid_to: ColumnType<string | null, string | null, string | null>;
+  fields: ColumnType<{ key: string; name: string; value: string }[], string, string>;
+  seal_key_id: string;
+  signature: string;
+  use_id: string;
+  fetched_at: ColumnType<Date, Date | string, Date | string>;
 };
 
 export type CaseNumberCountersTable = { region6: string; day: ColumnType<string, string, string>; last: number };
@@ -570,6 +590,7 @@ export type DB = {
   case_materials: CaseMaterialsTable;
   case_pledges: CasePledgesTable;
   case_gaps: CaseGapsTable;
+  case_licenses: CaseLicensesTable;
   case_number_counters: CaseNumberCountersTable;
   notifications: NotificationsTable;
   credit_blacklist: CreditBlacklistTable;

@@ -16,6 +16,7 @@ export { logout } from './login';
 // For the window (一窗受理: identify a walk-in by ID number) and the cases domain's 告知承诺 eligibility check.
 export { findPersonByIdNumber, readPerson, sealedIdNumber } from './persons';
 export { readMaskedProfile, type MaskedProfile } from './masked-profile';
+export { findEnterprise, personName, type EnterpriseFacts } from './registry-reads';
 
 /** What single sign-on may tell another government system about an account: never ID or phone numbers. */
 export type SsoProfile = {

@@ -7,7 +7,7 @@ import { sealRoutes } from './routes';
 // Other domains react to the outbox events seal.created {id, departmentId, kind, keyId} and
 // seal.revoked {id, departmentId, kind, keyId, revokedAt}.
 
-export { sealFor, signWithSeal, verifyWithSeal, type Seal, type SealSignature, type SealVerdict } from './signing';
+export { findSealByKey, sealFor, signWithSeal, verifyWithSeal, withSealSigner, type Seal, type SealSignature, type SealSigner, type SealVerdict } from './signing';
 export { sealFace, sealSvg, stampSeal } from './image';
 export { createSeal } from './service';
 

@@ -7,6 +7,7 @@ import { messageRef } from '../../kernel/i18n';
 import { revealSealPrivateKey } from './keys';
 import { findActiveSealRow, findSealByKeyId, findSealRow, type SealRow } from './repo';
 import { isInForce, todayInBeijing } from './validity';
+import { SignPool } from './sign-pool';
 
 // What other domains use to seal a document: find the department's seal, sign bytes with it, check a signature.
 // Signatures are GB/T 32918.2 SM2 over SM3(Z ‖ bytes), Z computed with the default user ID 1234567812345678, DER
@@ -62,6 +63,56 @@ export async function signWithSeal(db: Queryable, keys: Keys, sealId: string, by
   assertMaySign(row);
   const signature = sm2Sign(bytes, revealSealPrivateKey(keys, row));
   return { sealId: row.id, keyId: row.key_id, signature };
+}
+
+/** Signs with one seal many times inside `use`; nothing may keep the signer past it. */
+export type SealSigner = {
+  seal: Seal;
+  sign(bytes: Uint8Array): SealSignature;
+  /** Many documents at once, spread over signing threads (one per core); same scheme and encoding as `sign`. */
+  signMany(documents: Uint8Array[]): Promise<SealSignature[]>;
+};
+
+/** Below this many documents the threads cost more to start than they save. */
+const POOL_THRESHOLD = 64;
+
+/**
+ * Bulk signing (e.g. importing historical licences): the private key is decrypted once for the whole run instead of
+ * once per document, and forgotten — signing threads terminated — when `use` settles. The caller records the use
+ * (用印) as with signWithSeal.
+ */
+export async function withSealSigner<T>(db: Queryable, keys: Keys, sealId: string, use: (signer: SealSigner) => Promise<T>): Promise<T> {
+  const row = await findSealRow(db, sealId);
+  if (!row) throw new AppError('NOT_FOUND', { detail: 'seal.notFound' });
+  assertMaySign(row);
+  let privateKey: string | null = revealSealPrivateKey(keys, row);
+  let pool: SignPool | undefined;
+  const key = () => {
+    if (privateKey === null) throw new Error('seal signer used after its scope ended');
+    return privateKey;
+  };
+  const signed = (signature: string): SealSignature => ({ sealId: row.id, keyId: row.key_id, signature });
+  const signer: SealSigner = {
+    seal: toSeal(row),
+    sign: (bytes) => signed(sm2Sign(bytes, key())),
+    signMany: async (documents) => {
+      if (documents.length < POOL_THRESHOLD) return documents.map((bytes) => signed(sm2Sign(bytes, key())));
+      pool ??= new SignPool(key(), row.public_key_hex);
+      return (await pool.sign(documents)).map(signed);
+    },
+  };
+  try {
+    return await use(signer);
+  } finally {
+    privateKey = null;
+    await pool?.close();
+  }
+}
+
+/** The seal behind a key id (whatever its status), to name it beside a signature; undefined when none has it. */
+export async function findSealByKey(db: Queryable, keyId: string): Promise<(Seal & { status: SealRow['status']; revokedAt: string | null }) | undefined> {
+  const row = /^[0-9a-f]{16}$/.test(keyId) ? await findSealByKeyId(db, keyId) : undefined;
+  return row ? { ...toSeal(row), status: row.status, revokedAt: row.revoked_at?.toISOString() ?? null } : undefined;
 }
 
 /** Checks a signature made by the seal named by `keyId`; never throws for a malformed signature or an unknown key. */

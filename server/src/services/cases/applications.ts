@@ -10,13 +10,14 @@ import { getItemVersion } from '../catalogue';
 import { assertApplicantSide } from './access';
 import { clockChanges } from './clock';
 import type { CasesContext } from './context';
+import { fetchableMaterials, holderOf } from './license-materials';
 import { getCaseRow, stateOf, versionOf, workflowOf } from './load';
 import { checkValues, choiceIssues, type Choices } from './materials';
 import { notifyApplicant } from './notify';
 import type { CaseParts } from './views';
 import { recordAction } from './record';
 import { lockCase, updateCase } from './repo';
-import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues, submitLocked } from './submission';
+import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues, toFetch, submitLocked } from './submission';
 import { applyAction } from './workflow';
 import { notNow, staleVersion } from './conflicts';
 import { inTransaction } from '../../kernel/audit';
@@ -122,11 +123,13 @@ export async function createCase(ctx: CasesContext, { actor, input, enterpriseNa
   let submission = null;
   if (input.submit) {
     // Everything is checked before anything is written, so a refused submission leaves no stray draft behind.
-    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
+    const application = { values: input.values, choices: input.materialChoices };
+    const fetch = toFetch(await fetchableMaterials(ctx.kernel.db, version, input.values, holderOf(row)), application, version);
+    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, application, new Set(fetch));
     if (issues.length > 0) throw invalid(issues);
     const subject = { applicant_type: applicant.applicant_type, applicant_account_id: actor.accountId, applicant_id_number_idx: null, applicant_credit_code: null, agent_id_number_idx: null };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
-    submission = { ...checked, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
+    submission = { ...checked, fetch, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
   }
   const filed = await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, now }));
   return { ...filed, version, materials: [], gaps: [] };

@@ -7,7 +7,7 @@ import { createCasesContext } from './context';
 import { caseRoutes } from './routes';
 import { staffCaseRoutes } from './staff-routes';
 
-// Other domains react to the outbox events case.submitted, case.completed {caseId, caseNumber, itemVersionId, serviceItemId, basicCode, itemName, departmentId, channel, applicant, result},
+// Other domains react to the outbox events case.submitted, case.completed {caseId, caseNumber, itemVersionId, serviceItemId, basicCode, itemName, departmentId, channel, applicant {type, accountId, enterpriseId, name, sealed ID number or credit code}, result},
 // case.refused, case.withdrawn, case.transferred, and the notices notification.sms / notification.email.
 
 registerMessages(casesMessages);

@@ -6,6 +6,7 @@ import type { Actor } from '../../kernel/authz';
 import { assertCanRead } from './access';
 import { departmentTookPart, findCase, listActions, listGaps, listMaterials, listPledges, type CaseRow } from './repo';
 import type { CaseParts } from './views';
+import { listCaseLicenses } from './license-materials';
 import type { CaseState, ResumableStatus, Workflow } from './workflow';
 
 export async function getCaseRow(db: Queryable, id: string): Promise<CaseRow> {
@@ -20,8 +21,8 @@ export function versionOf(db: Queryable, row: Pick<CaseRow, 'item_version_id'>):
 }
 
 export async function loadParts(db: Queryable, row: CaseRow, version?: ItemVersionView): Promise<CaseParts> {
-  const [v, materials, pledges, gaps, actions] = await Promise.all([version ?? versionOf(db, row), listMaterials(db, row.id), listPledges(db, row.id), listGaps(db, row.id), listActions(db, row.id)]);
-  return { row, version: v, materials, pledges, gaps, actions };
+  const [v, materials, licenses, pledges, gaps, actions] = await Promise.all([version ?? versionOf(db, row), listMaterials(db, row.id), listCaseLicenses(db, row.id), listPledges(db, row.id), listGaps(db, row.id), listActions(db, row.id)]);
+  return { row, version: v, materials, licenses, pledges, gaps, actions };
 }
 
 export function workflowOf(version: ItemVersionView): Workflow {

@@ -1,10 +1,10 @@
-import { checkFormValues, conditionHolds, type FormValue, type ItemVersionView, type Material } from '@zhengtong/contracts';
+import { checkFormValues, conditionHolds, type FormValue, type ItemVersionView, type Material, type MaterialChoiceValue } from '@zhengtong/contracts';
 import type { FieldIssue } from '../../kernel/errors';
 
 // What an application must contain: the form's answers and the materials that apply to them, each either uploaded,
 // promised (告知承诺) or accepted as missing (容缺), as the item version allows.
 
-export type Choices = Readonly<Record<string, 'pledge' | 'gap'>>;
+export type Choices = Readonly<Record<string, MaterialChoiceValue>>;
 
 /** Materials asked for given the answers (授权委托书 only when filed by proxy). */
 export function applicableMaterials(version: ItemVersionView, values: Readonly<Record<string, unknown>>): Material[] {
@@ -25,19 +25,21 @@ export function choiceIssues(version: ItemVersionView, choices: Choices): FieldI
     if (!material) issues.push({ field, code: 'cases.materialUnknown' });
     else if (choice === 'pledge' && !(version.allowsPledge && material.canBePledged)) issues.push({ field, code: 'cases.pledgeNotAllowed' });
     else if (choice === 'gap' && !(version.allowsGaps && material.canBeGap)) issues.push({ field, code: 'cases.gapNotAllowed' });
+    else if (choice === 'upload' && !material.licenseTypeCode) issues.push({ field, code: 'cases.uploadChoiceNotLicensed' });
   }
   return issues;
 }
 
-/** Required materials neither uploaded, promised nor accepted as missing. */
+/** Required materials neither uploaded (or fetched), promised nor accepted as missing. */
 export function missingMaterials(version: ItemVersionView, values: Readonly<Record<string, unknown>>, choices: Choices, uploaded: ReadonlySet<string>): FieldIssue[] {
+  const isExcused = (key: string) => choices[key] === 'pledge' || choices[key] === 'gap';
   return applicableMaterials(version, values)
-    .filter((m) => m.isRequired && !uploaded.has(m.key) && choices[m.key] === undefined)
+    .filter((m) => m.isRequired && !uploaded.has(m.key) && !isExcused(m.key))
     .map((m) => ({ field: `materials.${m.key}`, code: 'cases.materialMissing' }));
 }
 
 /** Choices that still matter for these answers (a promise for a material no longer asked for is dropped). */
-export function effectiveChoices(version: ItemVersionView, values: Readonly<Record<string, unknown>>, choices: Choices, uploaded: ReadonlySet<string>): Record<string, 'pledge' | 'gap'> {
+export function effectiveChoices(version: ItemVersionView, values: Readonly<Record<string, unknown>>, choices: Choices, uploaded: ReadonlySet<string>): Record<string, MaterialChoiceValue> {
   const keys = new Set(applicableMaterials(version, values).map((m) => m.key));
   return Object.fromEntries(Object.entries(choices).filter(([key]) => keys.has(key) && !uploaded.has(key)));
 }

@@ -71,7 +71,7 @@ async function letter(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseR
 }
 
 function completedEvent(row: CaseRow, version: ItemVersionView, kind: ResultKind, result: Record<string, unknown>): [string, Record<string, unknown>] {
-  // Ids rather than personal data: 好差评 and the cockpit read the case through the cases domain. The item's basic
+  // Ids rather than readable personal data: 好差评 and the cockpit read the case through the cases domain. The item's basic
   // code (GB/T 39554) lets the licences domain, which sits below services, find the licence type an item issues.
   return [
     'case.completed',
@@ -84,7 +84,17 @@ function completedEvent(row: CaseRow, version: ItemVersionView, kind: ResultKind
       itemName: row.item_name,
       departmentId: row.handling_department_id,
       channel: row.channel,
-      applicant: { type: row.applicant_type, accountId: row.applicant_account_id, enterpriseId: row.applicant_enterprise_id },
+      // A walk-in (no account) is named by the sealed 身份证号 (ciphertext + blind index, never plaintext) or credit code,
+      // so a licence can still be issued to them.
+      applicant: {
+        type: row.applicant_type,
+        accountId: row.applicant_account_id,
+        enterpriseId: row.applicant_enterprise_id,
+        name: row.applicant_name,
+        idNumberEnc: row.applicant_id_number_enc,
+        idNumberIdx: row.applicant_id_number_idx,
+        creditCode: row.applicant_credit_code,
+      },
       result: { kind, values: result },
     },
   ];

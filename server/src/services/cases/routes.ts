@@ -12,6 +12,8 @@ import {
   caseUnmaskInput,
   pledgeCheckInput,
   createCaseInput,
+  licenseMaterialsQuery,
+  licenseMaterialsView,
   materialUploadQuery,
   myCasesQuery,
   pageOf,
@@ -27,6 +29,7 @@ import type { CasesContext } from './context';
 import { decisionFile, filedCaseView, guideFile, listMyCases, readCase, readCaseVersionForm, receiptFile, trackCase } from './reads';
 import { verifyDecisionLetter } from './letter-verification';
 import { unmaskCase } from './personal-data';
+import { previewForApplicant } from './license-free';
 import { checkPledge } from './pledges';
 import { deleteMaterial, materialLimit, readMaterialFile, UPLOAD_CEILING_BYTES, uploadMaterial } from './uploads';
 
@@ -64,6 +67,16 @@ export function caseRoutes(app: FastifyInstance, ctx: CasesContext): void {
     reply.status(201);
     return filedCaseView(ctx, req.actor, filed);
   });
+
+  r.get('/api/cases/license-materials', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: '免证办预览:本人(或所代理企业)的有效电子证照可免交哪些材料(提交时由系统调取并记录用证)',
+      querystring: licenseMaterialsQuery,
+      response: { 200: licenseMaterialsView },
+    },
+  }, async (req) => previewForApplicant(ctx, { actor: req.actor, itemVersionId: req.query.itemVersionId }));
 
   r.get('/api/cases/mine', {
     config: { access: 'authenticated' },

@@ -13,6 +13,10 @@ import {
   staffActionInputs,
   staffActionRoutes,
   windowCaseInput,
+  windowLicenseMaterialsInput,
+  licenseMaterialsView,
+  licenseFreeRateQuery,
+  licenseFreeRateView,
   workbenchQuery,
   workbenchResult,
   type StaffAction,
@@ -24,6 +28,7 @@ import { markAllRead, markRead, myNotifications } from './notifications';
 import { actOnCase } from './processing';
 import { readCase, workbenchQueue } from './reads';
 import { fileWindowCase } from './window';
+import { licenseFreeRate, previewForWindow } from './license-free';
 
 const idParam = z.object({ id: z.uuid('invalid_format') });
 
@@ -85,6 +90,26 @@ export function staffCaseRoutes(app: FastifyInstance, ctx: CasesContext): void {
     reply.status(201);
     return readCase(ctx, { actor: req.actor, caseId: id });
   });
+
+  r.post('/api/window/license-materials', {
+    config: { access: 'case.window' },
+    schema: {
+      tags: ['workbench'],
+      summary: '综合窗口免证办预览:按身份证号或统一社会信用代码查询申请人的有效电子证照可免交哪些材料(查询留痕)',
+      body: windowLicenseMaterialsInput,
+      response: { 200: licenseMaterialsView },
+    },
+  }, async (req) => previewForWindow(ctx, { actor: req.actor, input: req.body }));
+
+  r.get('/api/cases/license-free-rate', {
+    config: { access: 'case.oversee' },
+    schema: {
+      tags: ['workbench'],
+      summary: '免证办率:本区划提交的办件中,由系统调取电子证照而免交的材料 ÷ 应交材料(分事项与合计)',
+      querystring: licenseFreeRateQuery,
+      response: { 200: licenseFreeRateView },
+    },
+  }, async (req) => licenseFreeRate(ctx, { actor: req.actor, query: req.query }));
 
   r.get('/api/notifications', {
     config: { access: 'authenticated' },

@@ -8,7 +8,8 @@ import { emit } from '../../kernel/outbox';
 import { findSsoProfile, lookupIndex, readPerson } from '../../platform/identity';
 import type { CasesContext } from './context';
 import { workflowOf, stateOf } from './load';
-import { checkValues, choiceIssues, effectiveChoices, missingMaterials, pledgeText, type Choices } from './materials';
+import { applicableMaterials, checkValues, choiceIssues, effectiveChoices, missingMaterials, pledgeText, type Choices } from './materials';
+import { fetchableMaterials, fetchLicenses, holderOf, listCaseLicenses, materialCounts, type CaseLicenseRow } from './license-materials';
 import { notifyApplicant } from './notify';
 import { recordAction, recordActions } from './record';
 import { insertCase, insertPledges, isBlacklisted, listMaterials, nextCaseSequence, updateCase, type CaseActionRow, type CaseRow, type PledgeRow } from './repo';
@@ -57,10 +58,14 @@ export async function assertPledgeEligible(ctx: CasesContext, actor: Actor, row:
 
 export type Application = { values: Record<string, unknown>; choices: Choices };
 
-/** Field errors that stop a submission: the form, the choices, the materials still missing. */
-export async function submissionIssues(db: Queryable, caseId: string | null, version: ItemVersionView, application: Application) {
+/**
+ * Field errors that stop a submission: the form, the choices, the materials still missing. A material counts as
+ * handed in when uploaded, fetched earlier from a licence, or in `fetchable` (licences about to be fetched: 免证办).
+ */
+export async function submissionIssues(db: Queryable, caseId: string | null, version: ItemVersionView, application: Application, fetchable: ReadonlySet<string> = new Set()) {
   const checked = checkValues(version, application.values, { isDraft: false });
-  const uploaded = new Set(caseId ? (await listMaterials(db, caseId)).map((m) => m.material_key) : []);
+  const [files, licenses] = caseId ? await Promise.all([listMaterials(db, caseId), listCaseLicenses(db, caseId)]) : [[], []];
+  const uploaded = new Set([...files.map((m) => m.material_key), ...licenses.map((l) => l.material_key), ...fetchable]);
   const choices = effectiveChoices(version, checked.values, application.choices, uploaded);
   const issues = [...checked.issues, ...choiceIssues(version, choices), ...missingMaterials(version, checked.values, choices, uploaded)];
   return { values: checked.values, choices, issues };
@@ -69,7 +74,7 @@ export async function submissionIssues(db: Queryable, caseId: string | null, ver
 type Checked = Pick<Awaited<ReturnType<typeof submissionIssues>>, 'values' | 'choices'>;
 
 /** What a submission writes: the case's new columns, the pledges signed, and the detail of the history entry. */
-function submissionWrites(row: { id: string; agent_name?: string | null; applicant_name: string; filed_by: string }, version: ItemVersionView, actor: Actor, next: Transition, checked: Checked, caseNumber: string, now: Date) {
+function submissionWrites(row: { id: string; agent_name?: string | null; applicant_name: string; filed_by: string }, version: ItemVersionView, actor: Actor, next: Transition, checked: Checked & { fetch: readonly string[] }, caseNumber: string, now: Date) {
   const { values, choices } = checked;
   const signer = row.agent_name ?? row.applicant_name;
   const signedBy = actor.kind === 'account' ? actor.accountId : row.filed_by;
@@ -89,8 +94,9 @@ function submissionWrites(row: { id: string; agent_name?: string | null; applica
     submitted_at: now,
     form_values: JSON.stringify(values),
     material_choices: JSON.stringify(choices),
+    ...materialCounts(version, values, new Set(checked.fetch)),
   };
-  return { changes, pledges, detail: { caseNumber, pledged: keysChosen('pledge'), gaps: keysChosen('gap') } };
+  return { changes, pledges, detail: { caseNumber, pledged: keysChosen('pledge'), gaps: keysChosen('gap'), fetched: [...checked.fetch] } };
 }
 
 /** Tells the platform and the applicant that a case was submitted. */
@@ -107,36 +113,51 @@ async function announceSubmission(tx: Queryable, ctx: CasesContext, row: CaseRow
 export async function submitLocked(tx: Queryable, ctx: CasesContext, actor: Actor, row: CaseRow, version: ItemVersionView, application: Application, now: Date): Promise<CaseRow> {
   const outcome = applyAction(stateOf(row), 'submit', workflowOf(version));
   if (!outcome.ok) throw notNow(row);
-  const checked = await submissionIssues(tx, row.id, version, application);
+  const fetchable = await fetchableMaterials(tx, version, application.values, holderOf(row));
+  const uploaded = new Set((await listMaterials(tx, row.id)).map((m) => m.material_key));
+  const fetch = toFetch(fetchable, application, version, uploaded);
+  const checked = await submissionIssues(tx, row.id, version, application, new Set(fetch));
   if (checked.issues.length > 0) throw invalid(checked.issues);
-  const writes = submissionWrites(row, version, actor, outcome.next, checked, await nextCaseNumber(tx, row, now), now);
+  const writes = submissionWrites(row, version, actor, outcome.next, { ...checked, fetch }, await nextCaseNumber(tx, row, now), now);
   await insertPledges(tx, writes.pledges);
   const updated = await updateCase(tx, row.id, row.version, writes.changes);
   if (!updated) throw staleVersion(row);
+  await fetchLicenses(tx, actor, updated, fetch, version, now);
   await recordAction(tx, actor, { row: updated, action: 'submit', from: row.status, to: updated.status, step: 'accept', detail: writes.detail, at: now });
   await announceSubmission(tx, ctx, updated);
   return updated;
 }
 
-export type FiledCase = { row: CaseRow; pledges: PledgeRow[]; actions: CaseActionRow[] };
+export type FiledCase = { row: CaseRow; pledges: PledgeRow[]; actions: CaseActionRow[]; licenses: CaseLicenseRow[] };
+
+/**
+ * Of the materials a licence could satisfy, the ones to fetch: asked for by the answers, not uploaded already, and not
+ * declined by the applicant (choice `upload`: "not this licence, I upload it myself").
+ */
+export function toFetch(fetchable: ReadonlyMap<string, unknown>, application: Application, version: ItemVersionView, uploaded: ReadonlySet<string> = new Set()): string[] {
+  return applicableMaterials(version, application.values)
+    .filter((m) => fetchable.has(m.key) && !uploaded.has(m.key) && application.choices[m.key] !== 'upload')
+    .map((m) => m.key);
+}
 
 /**
  * Files a new case: a draft, or — given the submission already checked — the submitted case, written once
  * (no draft row updated afterwards, no history read back). Returns what it wrote, so the caller can answer from it.
  */
-export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, filing: { draft: NewRow<'cases'>; version: ItemVersionView; submission: (Checked & { caseNumber: string }) | null; createDetail?: Record<string, unknown>; now: Date }): Promise<FiledCase> {
+export async function fileCase(tx: Queryable, ctx: CasesContext, actor: Actor, filing: { draft: NewRow<'cases'>; version: ItemVersionView; submission: (Checked & { caseNumber: string; fetch: readonly string[] }) | null; createDetail?: Record<string, unknown>; now: Date }): Promise<FiledCase> {
   const { draft, version, submission, now } = filing;
   const created = { action: 'create', from: null, to: 'draft', step: null, detail: filing.createDetail, at: now } as const;
   if (!submission) {
     const row = await insertCase(tx, draft);
-    return { row, pledges: [], actions: await recordActions(tx, actor, [{ ...created, row }], 1) };
+    return { row, pledges: [], licenses: [], actions: await recordActions(tx, actor, [{ ...created, row }], 1) };
   }
   const outcome = applyAction({ status: 'draft', step: null, suspendKind: null, resumeStatus: null, countersignPending: [], caseKind: draft.case_kind }, 'submit', workflowOf(version));
   if (!outcome.ok) throw notNow({ status: 'draft' });
   const writes = submissionWrites(draft, version, actor, outcome.next, submission, submission.caseNumber, now);
   const row = await insertCase(tx, { ...draft, ...writes.changes });
   const pledges = await insertPledges(tx, writes.pledges);
+  const licenses = await fetchLicenses(tx, actor, row, submission.fetch, version, now);
   const actions = await recordActions(tx, actor, [{ ...created, row }, { row, action: 'submit', from: 'draft', to: row.status, step: 'accept', detail: writes.detail, at: now }], 1);
   await announceSubmission(tx, ctx, row);
-  return { row, pledges, actions };
+  return { row, pledges, actions, licenses };
 }

@@ -19,6 +19,7 @@ import type { Calendar } from '../../kernel/calendar';
 import type { Row } from '../../kernel/db';
 import { trafficLight, workingDaysLeft } from './deadlines';
 import { applicableMaterials, pledgeText } from './materials';
+import { caseLicenseView, type CaseLicenseRow } from './license-materials';
 import type { CaseActionRow, CaseListRow, CaseRow, MaterialRow } from './repo';
 import { dateText, isNoteForApplicant, supplementItemsText, timelineText } from './texts';
 
@@ -56,6 +57,8 @@ export type CaseParts = {
   row: CaseRow;
   version: ItemVersionView;
   materials: MaterialRow[];
+  /** 免证办: licences fetched instead of uploads. */
+  licenses: CaseLicenseRow[];
   pledges: Row<'case_pledges'>[];
   gaps: Row<'case_gaps'>[];
   actions: CaseActionRow[];
@@ -68,10 +71,11 @@ export function materialViews(parts: CaseParts): CaseMaterialView[] {
     .filter((m) => asked.has(m.key) || parts.materials.some((f) => f.material_key === m.key))
     .map((m) => {
       const files = parts.materials.filter((f) => f.material_key === m.key);
+      const license = parts.licenses.find((l) => l.material_key === m.key);
       const pledge = parts.pledges.find((p) => p.material_key === m.key);
       const gap = parts.gaps.find((g) => g.material_key === m.key);
       const choice = row.material_choices[m.key];
-      const mode = files.length > 0 ? 'upload' : pledge || choice === 'pledge' ? 'pledge' : gap || choice === 'gap' ? 'gap' : null;
+      const mode = files.length > 0 ? 'upload' : license ? 'license' : pledge || choice === 'pledge' ? 'pledge' : gap || choice === 'gap' ? 'gap' : null;
       return {
         key: m.key,
         name: m.name,
@@ -87,6 +91,7 @@ export function materialViews(parts: CaseParts): CaseMaterialView[] {
         pledgedAt: pledge?.signed_at.toISOString() ?? null,
         pledgeWords: pledge?.pledge_text ?? (version.allowsPledge && m.canBePledged ? pledgeText(version, m, row.agent_name ?? row.applicant_name) : null),
         pledgeCheck: pledge?.check_outcome && pledge.checked_at ? { outcome: pledge.check_outcome, note: pledge.check_note, checkedAt: pledge.checked_at.toISOString() } : null,
+        license: license ? caseLicenseView(license) : null,
       };
     });
 }

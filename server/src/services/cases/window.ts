@@ -7,8 +7,9 @@ import { newId } from '../../kernel/ids';
 import { findPersonByIdNumber, protect } from '../../platform/identity';
 import { draftRow, versionForFiling } from './applications';
 import type { CasesContext } from './context';
+import { fetchableMaterials, holderOf } from './license-materials';
 import { checkValues, choiceIssues } from './materials';
-import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues } from './submission';
+import { assertPledgeEligible, fileCase, nextCaseNumber, submissionIssues, toFetch } from './submission';
 import { inTransaction } from '../../kernel/audit';
 
 // 综合窗口 (一窗受理, 无差别受理): a clerk files a case for a walk-in applicant, for any department's item in the
@@ -54,7 +55,9 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
   const now = new Date();
   let submission = null;
   if (input.submit) {
-    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, { values: input.values, choices: input.materialChoices });
+    const application = { values: input.values, choices: input.materialChoices };
+    const fetch = toFetch(await fetchableMaterials(ctx.kernel.db, version, input.values, holderOf(row)), application, version);
+    const { issues, ...checked } = await submissionIssues(ctx.kernel.db, null, version, application, new Set(fetch));
     if (issues.length > 0) throw invalid(issues);
     const subject = {
       applicant_type: columns.applicant_type,
@@ -64,7 +67,7 @@ export async function fileWindowCase(ctx: CasesContext, { actor, input }: { acto
       agent_id_number_idx: columns.agent_id_number_idx ?? null,
     };
     if (Object.values(input.materialChoices).includes('pledge')) await assertPledgeEligible(ctx, actor, subject);
-    submission = { ...checked, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
+    submission = { ...checked, fetch, caseNumber: await nextCaseNumber(ctx.kernel.db, row, now) };
   }
   const createDetail = { channel: 'window', isRegistered: row.applicant_account_id != null };
   await inTransaction(ctx.kernel.db, (tx) => fileCase(tx, ctx, actor, { draft: row, version, submission, createDetail, now }));

@@ -26,6 +26,8 @@ export function StaffHeader({ face }: { face: 'workbench' | 'admin' }) {
         </NavLink>
         {can(me, 'case.read') ? <NavLink to="/workbench/cases">{t('workbench.cases.navTitle')}</NavLink> : null}
         {can(me, 'case.window') ? <NavLink to="/workbench/window">{t('workbench.window.title')}</NavLink> : null}
+        {can(me, 'case.oversee') ? <NavLink to="/workbench/license-free-rate">{t('cases.licenseFreeRate.title')}</NavLink> : null}
+        {can(me, 'license.read') ? <NavLink to="/workbench/licenses">{t('licenses.staff.title')}</NavLink> : null}
         {can(me, 'identity-code.scan') ? <NavLink to="/workbench/identity-codes">{t('identityCodes.scan.navTitle')}</NavLink> : null}
         {can(me, 'cockpit.view') ? <NavLink to="/cockpit">{t('common.faces.cockpit')}</NavLink> : null}
         {visibleAdminSections(me).length > 0 ? <NavLink to="/admin">{t('common.faces.admin')}</NavLink> : null}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CaseSummary, CaseTrackingView, CaseView, NotificationView, UploadedMaterialView } from '@zhengtong/contracts';
+import type { CaseSummary, CaseTrackingView, CaseView, LicenseMaterialsView, NotificationView, UploadedMaterialView, WindowLicenseMaterialsInput } from '@zhengtong/contracts';
 import { api, apiLanguage, withQuery } from '../../shared/api/client';
 import { toProblem } from '../../shared/api/problem';
 import { ApiError } from '../../shared/api/client';
@@ -18,6 +18,10 @@ export const caseKeys = {
   notifications: (query: object) => ['cases', 'notifications', query] as const,
   unread: ['cases', 'notifications', 'unread'] as const,
   tracking: (code: string) => ['cases', 'tracking', code] as const,
+  licenseMaterials: (versionId: string) => ['cases', 'license-materials', versionId] as const,
+  // Outside ['cases']: invalidating every case query after a filing must not repeat this audited look-up.
+  windowLicenseMaterials: (input: WindowLicenseMaterialsInput | undefined) => ['window-license-materials', input ?? null] as const,
+  licenseFreeRate: (query: object) => ['cases', 'license-free-rate', query] as const,
 };
 
 export const casePaths = {
@@ -42,6 +46,9 @@ export const casePaths = {
   read: (id: string) => `/api/notifications/${id}/read`,
   readAll: '/api/notifications/read-all',
   versionGuidePdf: (versionId: string) => `/api/service-item-versions/${versionId}/guide.pdf`,
+  licenseMaterials: '/api/cases/license-materials',
+  windowLicenseMaterials: '/api/window/license-materials',
+  licenseFreeRate: '/api/cases/license-free-rate',
 };
 
 export function useMyCases(query: { status?: string; page: number; pageSize: number }) {
@@ -54,6 +61,28 @@ export function useCase(id: string) {
 
 export function useTracking(code: string) {
   return useQuery({ queryKey: caseKeys.tracking(code), queryFn: () => api.get<CaseTrackingView>(casePaths.tracking(code)) });
+}
+
+/**
+ * 免证办 preview for the signed-in applicant: which materials of this version their own (or their enterprise's) valid
+ * electronic licences satisfy. Nothing is recorded until submission, when the server fetches them again.
+ */
+export function useLicenseMaterials(versionId: string) {
+  return useQuery({ queryKey: caseKeys.licenseMaterials(versionId), queryFn: () => api.get<LicenseMaterialsView>(casePaths.licenseMaterials, { itemVersionId: versionId }) });
+}
+
+/**
+ * The same preview at the comprehensive window, for a walk-in identified by ID number or credit code. Each look-up is
+ * audited on the server, so it runs once per applicant and item (no refetch on focus or language change).
+ */
+export function useWindowLicenseMaterials(input: WindowLicenseMaterialsInput | undefined) {
+  return useQuery({
+    queryKey: caseKeys.windowLicenseMaterials(input),
+    queryFn: () => api.post<LicenseMaterialsView>(casePaths.windowLicenseMaterials, input),
+    enabled: Boolean(input),
+    staleTime: Infinity,
+    meta: { isOneShot: true },
+  });
 }
 
 export type NotificationPage = { items: NotificationView[]; total: number; unread: number };

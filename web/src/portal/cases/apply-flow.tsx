@@ -11,10 +11,12 @@ import { toEditValues, toSubmission } from '../../shared/schema-form/logic';
 import { ButtonLink } from '../../shared/ui/button-link';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
-import { caseKeys, casePaths, type ApplicantCase } from './api';
+import { caseKeys, casePaths, useLicenseMaterials, type ApplicantCase } from './api';
 import { AnswersView } from './answers-view';
-import { choicesToSend, unsatisfiedMaterials, type MaterialChoices } from './material-choices';
+import { choicesToSend, unsatisfiedMaterials, willFetch, type MaterialChoice, type MaterialChoices } from './material-choices';
 import { MaterialUploader } from './material-uploader';
+import { fetchedByMaterial, LicensePreviewNotice } from './license-preview';
+import { LicenseSource, MaterialSlot } from './license-source';
 import type { VersionForm } from './version-form';
 
 export type ApplyTarget = VersionForm & { versionId: string; itemName: string; departmentName: string };
@@ -54,6 +56,13 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const createKey = useIdempotencyKey();
   const submitKey = useIdempotencyKey();
   const specs = useMemo(() => new Map<string, Material>(target.materials.map((m) => [m.key, m])), [target.materials]);
+  // 免证办: materials the applicant's valid electronic licences satisfy are not asked for (the server fetches them on submission).
+  const licensePreview = useLicenseMaterials(target.versionId);
+  const fetched = useMemo(() => fetchedByMaterial(licensePreview.data), [licensePreview.data]);
+  const fetchable = useMemo(() => new Set(fetched.keys()), [fetched]);
+  // The applicant may decline a licence (not the one this application is about) and upload the material instead.
+  const fetchedKeys = useMemo(() => willFetch(fetchable, choices), [fetchable, choices]);
+  const setChoice = (key: string, choice: MaterialChoice | undefined) => setChoices(({ [key]: _previous, ...rest }) => (choice ? { ...rest, [key]: choice } : rest));
 
   useEffect(() => {
     form.setFieldsValue({ values: toEditValues(target.form, initial?.values), contactPhone: initial?.contactPhone ?? undefined, contactEmail: initial?.contactEmail ?? undefined });
@@ -70,7 +79,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
       const raw = form.getFieldsValue(true) as Values;
       const body = {
         values: toSubmission(target.form, raw.values),
-        materialChoices: choicesToSend(choices),
+        materialChoices: choicesToSend(choices, fetchable),
         contactPhone: raw.contactPhone?.trim() || null,
         contactEmail: raw.contactEmail?.trim() || null,
       };
@@ -110,6 +119,8 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
         setStep(0);
         window.setTimeout(() => problem.handle(error), 0);
       }
+      // A licence that stopped being valid since the preview makes its material missing: show the uploader again.
+      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e: FieldError) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void licensePreview.refetch();
     },
   });
 
@@ -128,7 +139,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const toConfirm = async () => {
     if (!current) return;
     const fresh = await refresh(current.id);
-    const gaps = unsatisfiedMaterials(fresh.materials, choices, signed).map((m) => m.name);
+    const gaps = unsatisfiedMaterials(fresh.materials, choices, signed, fetchedKeys).map((m) => m.name);
     setMissing(gaps);
     if (gaps.length > 0) return;
     await save.mutateAsync().then(() => setStep(2)).catch(() => undefined);
@@ -211,22 +222,27 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
         <Card title={t('cases.apply.steps.materials')}>
           <Typography.Paragraph>{t('cases.apply.materialsIntro')}</Typography.Paragraph>
           {current.materials.length === 0 ? <Typography.Paragraph>{t('services.guide.materials.none')}</Typography.Paragraph> : null}
-          {current.materials.map((m) => (
-            <MaterialUploader
-              key={m.key}
-              caseId={current.id}
-              material={m}
-              spec={specs.get(m.key)}
-              choice={choices[m.key] ?? 'upload'}
-              onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-              canPledge={m.canBePledged}
-              canGap={m.canBeGap}
-              isPledgeSigned={Boolean(signed[m.key])}
-              onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
-              canUpload
-              onChanged={() => void refresh(current.id)}
-            />
-          ))}
+          <LicensePreviewNotice query={licensePreview} count={current.materials.filter((m) => fetchedKeys.has(m.key)).length} audience="applicant" />
+          {current.materials.map((m) => {
+            const license = fetchedKeys.has(m.key) ? fetched.get(m.key) : undefined;
+            return (
+              <MaterialSlot key={m.key} material={m} license={license} isFetchable={fetchable.has(m.key)} audience="applicant" onChoice={(c) => setChoice(m.key, c)}>
+                <MaterialUploader
+                  caseId={current.id}
+                  material={m}
+                  spec={specs.get(m.key)}
+                  choice={choices[m.key] ?? 'upload'}
+                  onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
+                  canPledge={m.canBePledged}
+                  canGap={m.canBeGap}
+                  isPledgeSigned={Boolean(signed[m.key])}
+                  onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
+                  canUpload
+                  onChanged={() => void refresh(current.id)}
+                />
+              </MaterialSlot>
+            );
+          })}
           {missing.length > 0 ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('cases.apply.missing')} description={missing.join('、')} /> : null}
           <ProblemAlert error={save.error} />
           <Space wrap>
@@ -250,14 +266,19 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
             {t('cases.apply.steps.materials')}
           </Typography.Title>
           <ul>
-            {current.materials.map((m) => (
-              <li key={m.key}>
-                {m.name}
-                {t('common.colon')}
-                {t(`cases.materials.summary.${choices[m.key] ?? 'upload'}`, { count: m.files.length })}
-              </li>
-            ))}
+            {current.materials.map((m) => {
+              const license = fetchedKeys.has(m.key) ? fetched.get(m.key) : undefined;
+              return (
+                <li key={m.key}>
+                  {m.name}
+                  {t('common.colon')}
+                  {license ? t('cases.materials.summary.license') : t(`cases.materials.summary.${choices[m.key] ?? 'upload'}`, { count: m.files.length })}
+                  {license ? <LicenseSource license={license} /> : null}
+                </li>
+              );
+            })}
           </ul>
+          {current.materials.some((m) => fetchedKeys.has(m.key)) ? <Typography.Paragraph type="secondary">{t('cases.licenses.consent')}</Typography.Paragraph> : null}
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cases.apply.truthful')} />
           <ProblemAlert error={submitError} unmatched={isApiError(submitError) ? (submitError.problem.errors ?? []) : []} />
           <Space wrap>

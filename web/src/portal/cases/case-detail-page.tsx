@@ -19,6 +19,7 @@ import { AnswersView } from './answers-view';
 import { ApplyFlow } from './apply-flow';
 import { CaseStatusTag, LightBadge } from './case-status';
 import { FilePreview, type PreviewTarget } from './file-preview';
+import { LicenseSource } from './license-source';
 import { caseStages, dateWords, isClosed, stageOf } from './plain-words';
 import { SupplementPanel } from './supplement-panel';
 import { RevokedNotice } from './revoked-notice';
@@ -207,15 +208,18 @@ function CaseScreen({ view, onChange }: { view: ApplicantCase; onChange: (next: 
                 <li key={m.key}>
                   <strong>{m.name}</strong>
                   {t('common.colon')}
-                  {m.mode === 'pledge' ? t('cases.materials.state.pledge') : m.mode === 'gap' ? (m.gapFulfilledAt ? t('cases.materials.gapFulfilled') : m.gapDueAt ? t('cases.materials.gapDue', { date: dateWords(m.gapDueAt, locale) }) : t('cases.materials.gapText')) : m.files.length === 0 ? t('cases.materials.notHandedIn') : null}
+                  {m.mode === 'license' ? t('cases.materials.summary.license') : m.mode === 'pledge' ? t('cases.materials.state.pledge') : m.mode === 'gap' ? (m.gapFulfilledAt ? t('cases.materials.gapFulfilled') : m.gapDueAt ? t('cases.materials.gapDue', { date: dateWords(m.gapDueAt, locale) }) : t('cases.materials.gapText')) : m.files.length === 0 ? t('cases.materials.notHandedIn') : null}
                   {m.files.map((f) => (
                     <Button key={f.id} type="link" size="small" onClick={() => setPreview({ url: casePaths.materialFile(view.id, f.id), fileName: f.fileName, format: f.format })}>
                       {f.fileName}
                     </Button>
                   ))}
+                  {m.license ? <LicenseSource license={m.license} /> : null}
                 </li>
               ))}
             </ul>
+            {/* The holder sees every use of their licences (免证办 included) in 证照夹. */}
+            {view.materials.some((m) => m.license) ? <Link to="/my/licenses">{t('cases.licenses.walletLink')}</Link> : null}
           </Card>
         </Col>
       </Row>

@@ -60,7 +60,7 @@ export function MaterialUploader({ caseId, material, spec, choice, onChoice, can
   });
   const rule = { formats: material.formats, maxSizeMb: material.maxSizeMb };
   const formats = material.formats.map((f) => f.toUpperCase()).join(' / ');
-  const isDone = material.files.length > 0 || material.mode === 'pledge' || material.mode === 'gap';
+  const isDone = material.files.length > 0 || material.mode === 'pledge' || material.mode === 'gap' || material.mode === 'license';
 
   const start = (file: File, replace?: string) => {
     setError(undefined);

@@ -11,6 +11,7 @@ export function MyLayout() {
   const actAs = useActAs();
   const links = [
     { to: '/my/cases', label: t('cases.my.title'), end: false },
+    { to: '/my/licenses', label: t('licenses.wallet.title'), end: false },
     { to: '/my/notifications', label: t('cases.notifications.title'), end: false },
     { to: '/my', label: me.accountType === 'enterprise' ? t('portal.my.profile.enterpriseTitle') : t('portal.my.profile.title'), end: true },
     { to: '/my/identity-code', label: t('identityCodes.my.title'), end: false },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,14 @@ import { formatDateTime } from '../../shared/format';
 import { formatSize } from '../../shared/schema-form/upload-check';
 import { casePaths } from '../../portal/cases/api';
 import { FilePreview, type PreviewTarget } from '../../portal/cases/file-preview';
+import { LicenseDetails } from '../../portal/cases/license-source';
 import { dateWords } from '../../portal/cases/plain-words';
 import { currentLocale } from '../../shared/forms/rules';
 
-/** The reviewer's view of the materials: each file to open (every view is recorded), promises and 容缺 with dates. */
+/**
+ * The reviewer's view of the materials: each file to open (every view is recorded), promises and 容缺 with dates, and
+ * materials fetched from an electronic licence (免证办) with the licence's source and data.
+ */
 export function MaterialsViewer({ caseId, materials }: { caseId: string; materials: readonly CaseMaterialView[] }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n.language);
@@ -32,7 +36,11 @@ export function MaterialsViewer({ caseId, materials }: { caseId: string; materia
       key: 'state',
       width: 220,
       render: (_v, m) =>
-        m.mode === 'pledge' ? (
+        m.mode === 'license' ? (
+          <Tag color="green" style={{ whiteSpace: 'normal' }}>
+            {t('cases.materials.summary.license')}
+          </Tag>
+        ) : m.mode === 'pledge' ? (
           <Tag color="gold">{t('cases.materials.state.pledge')}</Tag>
         ) : m.mode === 'gap' ? (
           m.gapFulfilledAt ? (
@@ -50,7 +58,14 @@ export function MaterialsViewer({ caseId, materials }: { caseId: string; materia
       title: t('workbench.cases.materials.filesTitle'),
       key: 'files',
       render: (_v, m) => (
-        <Space orientation="vertical" size={2}>
+        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+          {/* 免证办: the licence the case relies on, with its data as fetched, in place of a scan to open. */}
+          {m.license ? (
+            <>
+              <Typography.Text strong>{t('cases.licenses.fields')}</Typography.Text>
+              <LicenseDetails license={m.license} />
+            </>
+          ) : null}
           {m.files.map((f) => (
             <Space key={f.id} wrap size={6}>
               <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview({ url: casePaths.materialFile(caseId, f.id), fileName: f.fileName, format: f.format })} aria-label={t('cases.materials.previewNamed', { name: f.fileName })}>

@@ -4,7 +4,7 @@ import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, Material, ServiceGuide } from '@zhengtong/contracts';
+import type { CaseView, Material, ServiceGuide, WindowLicenseMaterialsInput } from '@zhengtong/contracts';
 import { api, isApiError } from '../../shared/api/client';
 import { useFormProblem } from '../../shared/forms/use-form-problem';
 import { SchemaFormFields, schemaErrorFields } from '../../shared/schema-form/schema-form';
@@ -14,8 +14,10 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { QueryState } from '../../shared/ui/query-state';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
-import { caseKeys, casePaths, type StaffCase } from '../../portal/cases/api';
-import { choicesToSend, unsatisfiedMaterials, type MaterialChoices } from '../../portal/cases/material-choices';
+import { caseKeys, casePaths, useWindowLicenseMaterials, type StaffCase } from '../../portal/cases/api';
+import { fetchedByMaterial, LicensePreviewNotice } from '../../portal/cases/license-preview';
+import { MaterialSlot } from '../../portal/cases/license-source';
+import { choicesToSend, unsatisfiedMaterials, willFetch, type MaterialChoices } from '../../portal/cases/material-choices';
 import { MaterialUploader } from '../../portal/cases/material-uploader';
 import { useServiceGuide } from '../../portal/services/api';
 import { ActionModal } from '../cases/action-modal';
@@ -45,6 +47,13 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [signed, setSigned] = useState<Record<string, boolean>>({});
   const [isAccepting, setAccepting] = useState(false);
+  // 免证办: once the applicant is identified, which materials their valid electronic licences satisfy (audited look-up).
+  const [holder, setHolder] = useState<WindowLicenseMaterialsInput['applicant']>();
+  const licensePreview = useWindowLicenseMaterials(holder ? { itemVersionId: guide.id, applicant: holder } : undefined);
+  const fetched = useMemo(() => fetchedByMaterial(licensePreview.data), [licensePreview.data]);
+  const fetchable = useMemo(() => new Set(fetched.keys()), [fetched]);
+  // The clerk may decline a licence for the walk-in (not the one this application is about) and scan the paper instead.
+  const fetchedKeys = useMemo(() => willFetch(fetchable, choices), [fetchable, choices]);
   const fileKey = useIdempotencyKey();
   const submitKey = useIdempotencyKey();
   const fields = useMemo(() => ['idNumber', 'name', 'phone', 'creditCode', 'enterpriseName', 'agentName', 'agentIdNumber', ...schemaErrorFields(guide.form)], [guide.form]);
@@ -79,7 +88,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const submit = useMutation({
     mutationFn: async () => {
       if (!current) throw new Error('no case');
-      const chosen = choicesToSend(choices);
+      const chosen = choicesToSend(choices, fetchable);
       let version = current.version;
       if (Object.keys(chosen).length > 0) version = asStaff(await api.patch<CaseView>(casePaths.one(current.id), { materialChoices: chosen, version })).version;
       return asStaff(await api.post<CaseView>(casePaths.submit(current.id), { version }, submitKey.headers));
@@ -89,6 +98,10 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
       setCurrent(submitted);
       setStep(3);
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+    },
+    onError: (error) => {
+      // A licence that stopped being valid since the look-up makes its material missing: ask again, show the uploader.
+      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void licensePreview.refetch();
     },
   });
 
@@ -106,12 +119,14 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
     if (to === 1) {
       const v = form.getFieldsValue(true) as FormValues;
       form.setFieldsValue({ values: { ...v.values, ...prefillFromApplicant(guide.form, v, v.values) } });
+      const walkIn = toWalkIn(v);
+      setHolder(walkIn.type === 'enterprise' ? { type: 'enterprise', creditCode: walkIn.creditCode } : { type: 'person', idNumber: walkIn.idNumber });
     }
     if (to === 2 && !current) file.mutate();
     else setStep(to);
   };
 
-  const unsatisfied = current ? unsatisfiedMaterials(current.materials, choices, signed) : [];
+  const unsatisfied = current ? unsatisfiedMaterials(current.materials, choices, signed, fetchedKeys) : [];
 
   return (
     <>
@@ -159,21 +174,30 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
       {step === 2 && current ? (
         <Card title={t('workbench.window.steps.materials')}>
           <Typography.Paragraph>{t('workbench.window.materialsIntro')}</Typography.Paragraph>
+          <LicensePreviewNotice query={licensePreview} count={current.materials.filter((m) => fetchedKeys.has(m.key)).length} audience="window" />
           {current.materials.map((m) => (
-            <MaterialUploader
+            <MaterialSlot
               key={m.key}
-              caseId={current.id}
               material={m}
-              spec={specs.get(m.key)}
-              choice={choices[m.key] ?? 'upload'}
-              onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-              canPledge={m.canBePledged}
-              canGap={m.canBeGap}
-              isPledgeSigned={Boolean(signed[m.key])}
-              onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
-              canUpload
-              onChanged={() => void refresh(current.id)}
-            />
+              license={fetchedKeys.has(m.key) ? fetched.get(m.key) : undefined}
+              isFetchable={fetchable.has(m.key)}
+              audience="window"
+              onChoice={(c) => setChoices(({ [m.key]: _previous, ...rest }) => (c ? { ...rest, [m.key]: c } : rest))}
+            >
+              <MaterialUploader
+                caseId={current.id}
+                material={m}
+                spec={specs.get(m.key)}
+                choice={choices[m.key] ?? 'upload'}
+                onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
+                canPledge={m.canBePledged}
+                canGap={m.canBeGap}
+                isPledgeSigned={Boolean(signed[m.key])}
+                onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
+                canUpload
+                onChanged={() => void refresh(current.id)}
+              />
+            </MaterialSlot>
           ))}
           {unsatisfied.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('cases.apply.missing')} description={unsatisfied.map((m) => m.name).join('、')} /> : null}
           <ProblemAlert error={submit.error} unmatched={isApiError(submit.error) ? (submit.error.problem.errors ?? []) : []} />

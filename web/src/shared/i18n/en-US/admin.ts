@@ -4,6 +4,7 @@ import type { admin as zh } from '../zh-CN/admin';
 export const admin: Messages<typeof zh> = {
   menuLabel: 'Administration',
   sections: {
+    licenseTypes: { title: 'Licence catalogue', description: 'Electronic licence types: issuing department, fields, validity rule, trust level, and the service items whose completion issues them.' },
     regions: { title: 'Regions', description: 'The administrative region tree (GB/T 2260), with Excel import and export' },
     departments: { title: 'Departments', description: 'Departments, their credit codes and positions' },
     staff: { title: 'Staff', description: 'Staff accounts: create, disable, unlock, reset one-time code, sign out' },

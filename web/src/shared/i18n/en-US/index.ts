@@ -12,5 +12,6 @@ import { catalogue } from './catalogue';
 import { cases } from './cases';
 import { seals } from './seals';
 import { identityCodes } from './identity-codes';
+import { licenses } from './licenses';
 
-export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes };
+export const enUS: Messages<typeof zhCN> = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes, licenses };

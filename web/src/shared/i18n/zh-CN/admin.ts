@@ -1,6 +1,7 @@
 export const admin = {
   menuLabel: '管理功能',
   sections: {
+    licenseTypes: { title: '证照目录', description: '维护电子证照类型:发证部门、证照字段、有效期规则、可信等级,以及办结后自动签发证照的事项。' },
     regions: { title: '区划管理', description: '维护行政区划树(GB/T 2260),支持 Excel 导入导出' },
     departments: { title: '部门管理', description: '维护部门、统一社会信用代码和岗位' },
     staff: { title: '人员管理', description: '工作人员账号:新建、停用、解锁、重置动态验证码、强制下线' },

@@ -10,6 +10,7 @@ import { catalogue } from './catalogue';
 import { cases } from './cases';
 import { seals } from './seals';
 import { identityCodes } from './identity-codes';
+import { licenses } from './licenses';
 
 /** The source language: every key the UI uses starts here; en-US must have the same keys. */
-export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes };
+export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes, licenses };
