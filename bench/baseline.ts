@@ -43,6 +43,19 @@ app.get('/me', async (req, reply) => {
 
 registerCaseRoutes(app, pool, sessionOf);
 
+// Public licence check: the licence's public facts, and one log row per check.
+app.get('/licenses/verify/:id', async (req, reply) => {
+  const { id } = req.params as { id: string };
+  const { rows } = await pool.query(
+    'select id, identifier, type_name, holder_type, holder_name, issuer_name, valid_from, valid_to, status, status_changed_at from licenses where id = $1',
+    [id],
+  );
+  const license = rows[0] as { id: string; status: string } | undefined;
+  await pool.query("insert into license_verifications (license_id, channel, result, ip, user_agent) values ($1, 'online', $2, $3, $4)", [license?.id ?? null, license?.status ?? 'notFound', req.ip, req.headers['user-agent'] ?? null]);
+  if (!license) return reply.status(404).send({ error: 'not found' });
+  return license;
+});
+
 await app.listen({ port: Number(process.env.PORT ?? 8091), host: '127.0.0.1' });
 process.stdout.write('baseline ready\n');
 process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));

@@ -3,7 +3,8 @@
  * same run on the same machine, and prints the ratio. `npm run bench` (needs the Debian postgresql package
  * or BENCH_DATABASE_URL). BENCH_DURATION (s, default 15) and BENCH_CONNECTIONS (default 20) tune the load;
  * BENCH_CASES (default 1,000,000; 0 skips it) is how many cases the table holds before the 一网通办 scenarios;
- * BENCH_SCENARIOS (comma-separated names, default all) picks scenarios for a quick check. BENCH_DATABASE_URL
+ * BENCH_LICENSES (default 300,000; 0 skips it) is how many historical licences are imported (and timed) before the
+ * licence verification scenario. BENCH_SCENARIOS (comma-separated names, default all) picks scenarios for a quick check. BENCH_DATABASE_URL
  * with BENCH_DATA_DIR (the server's data directory for that database) reuses an existing database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,16 +22,19 @@ import { login } from './scenarios/login';
 import { authenticatedRead } from './scenarios/authenticated-read';
 import { workbenchQueue, workbenchQueueBusy, workbenchQueueOneReader } from './scenarios/workbench-queue';
 import { caseSubmission, caseSubmissionOneAtATime } from './scenarios/case-submission';
+import { licenseVerification } from './scenarios/license-verification';
+import { importLicenseStock, type LicenseImportResult } from './import-licenses';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 // The queue is read before the submissions add to it; submissions last (they publish an item version first).
-const allScenarios: Scenario[] = [login, authenticatedRead, workbenchQueue, workbenchQueueOneReader, workbenchQueueBusy, caseSubmission, caseSubmissionOneAtATime];
+const allScenarios: Scenario[] = [login, authenticatedRead, workbenchQueue, workbenchQueueOneReader, workbenchQueueBusy, caseSubmission, caseSubmissionOneAtATime, licenseVerification];
 const picked = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios = picked ? allScenarios.filter((s) => picked.includes(s.name)) : allScenarios;
 const duration = Number(process.env.BENCH_DURATION ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
+const licenseCount = Number(process.env.BENCH_LICENSES ?? 300_000);
 const PASSWORD = 'Yunxi@2026';
 
 function startProcess(args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
@@ -69,9 +73,15 @@ try {
   // The server has migrated and seeded the demo city; now the city's two years of cases.
   let seeded: SeedResult | null = null;
   if (caseCount > 0) seeded = await seedCases(pgServer.url, caseCount, (line) => process.stdout.write(`${line}\n`));
+  // 历史证照电子化: the city's licence stock, imported through the real import and timed (target: 300,000 < 5 min).
+  let licenses: LicenseImportResult | null = null;
+  if (licenseCount > 0) {
+    licenses = await importLicenseStock(pgServer.url, dataDir, licenseCount, (line) => process.stdout.write(`${line}\n`));
+    process.stdout.write(`licence import: ${licenses.imported.toLocaleString('en')} in ${licenses.seconds} s (${licenses.perSecond}/s)\n`);
+  }
   const baselineServer = await startProcess(['bench/baseline.ts'], { ...common, PORT: '8091' }, /baseline ready/);
   children.push(baselineServer);
-  const ctx = { zhengtong: { url: 'http://127.0.0.1:8090' }, baseline: { url: 'http://127.0.0.1:8091' }, password: PASSWORD };
+  const ctx = { zhengtong: { url: 'http://127.0.0.1:8090' }, baseline: { url: 'http://127.0.0.1:8091' }, password: PASSWORD, databaseUrl: pgServer.url };
 
   const rows: string[] = [];
   const locks: string[] = [];
@@ -111,7 +121,7 @@ try {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const loadAverage = { before: Math.round(loadBefore * 100) / 100, after: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 };
   const table = [
-    `Run ${new Date().toISOString()} on ${machine} (1-minute load average ${loadAverage.before} before, ${loadAverage.after} after); ${duration} s per target; ${total > 0 ? `${total.toLocaleString('en')} cases in the table before the scenarios (${seeded?.inserted.toLocaleString('en')} seeded in ${seeded?.seconds} s)` : 'no cases seeded'}.`,
+    `Run ${new Date().toISOString()} on ${machine} (1-minute load average ${loadAverage.before} before, ${loadAverage.after} after); ${duration} s per target; ${total > 0 ? `${total.toLocaleString('en')} cases in the table before the scenarios (${seeded?.inserted.toLocaleString('en')} seeded in ${seeded?.seconds} s)` : 'no cases seeded'}${licenses ? `; ${licenses.imported.toLocaleString('en')} historical licences imported (sign + store) in ${licenses.seconds} s, ${licenses.perSecond}/s` : ''}.`,
     '',
     '| scenario | connections | Zhengtong req/s | p50 / p95 / p99 ms | CPU ms/req (app + db) | baseline req/s | p50 / p95 / p99 ms | CPU ms/req (app + db) | ratio | errors |',
     '|---|---|---|---|---|---|---|---|---|---|',
@@ -119,7 +129,7 @@ try {
     ...(locks.length > 0 ? ['', 'Lock waits while loading:', ...locks] : []),
   ].join('\n');
   process.stdout.write(`\n${table}\n`);
-  fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify({ machine, loadAverage, connections, duration, cases: seeded, results }, null, 2));
+  fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify({ machine, loadAverage, connections, duration, cases: seeded, licenses, results }, null, 2));
   fs.writeFileSync(path.join(here, 'results', 'latest.md'), `${table}\n`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import type autocannon from 'autocannon';
 
 export type Target = { url: string };
-export type ScenarioContext = { zhengtong: Target; baseline: Target; password: string };
+export type ScenarioContext = { zhengtong: Target; baseline: Target; password: string; /** The benchmark's PostgreSQL, for scenarios that sample ids. */ databaseUrl: string };
 export type Request = Pick<autocannon.Options, 'method' | 'headers' | 'body' | 'requests'> & { path: string };
 
 /** One load scenario: the same user-visible work against Zhengtong and against the raw baseline. */
