@@ -17,6 +17,20 @@ export default tseslint.config(
     },
   },
   {
+    // State changes open their transaction with inTransaction (kernel/audit), so audit records join the chain at commit.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/kernel/audit/write.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='transaction']",
+          message: 'Open transactions with inTransaction(db, work) from kernel/audit: audit records then join the chain just before commit.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.int.test.ts', 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
