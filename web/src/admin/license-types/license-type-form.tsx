@@ -13,11 +13,11 @@ import {
   type ServiceSearchResult,
 } from '@zhengtong/contracts';
 import { api } from '../../shared/api/client';
-import { currentLocale, useRules } from '../../shared/forms/rules';
+import { currentLocale, useRules, schemaFieldErrors } from '../../shared/forms/rules';
 import { useFormProblem } from '../../shared/forms/use-form-problem';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { licensePaths } from '../../portal/licenses/api';
-import { licenseSchemaErrors, useLicenseMessages } from '../../portal/licenses/license-messages';
+import { useLicenseMessages } from '../../portal/licenses/license-messages';
 import { DepartmentPicker } from '../shared/department-picker';
 import { FormDrawer } from '../shared/form-drawer';
 import { formPathFor, newTypeValues, toCreateInput, toFormValues, toUpdateInput, typeFormFields, type FieldEdit, type TypeFormValues } from './form-values';
@@ -160,7 +160,7 @@ export function LicenseTypeForm({ open, editing, onClose, onSaved }: { open: boo
     // Cross-field rules (duplicate keys, the validity field) are checked here too, so they show where they apply.
     const count = all.fields?.length ?? 0;
     // An error on nothing the form shows is left to the server's answer (it lands in the alert above the form).
-    const errors = licenseSchemaErrors(editing ? updateLicenseTypeInput : createLicenseTypeInput, input, locale).flatMap((e) => {
+    const errors = schemaFieldErrors(editing ? updateLicenseTypeInput : createLicenseTypeInput, input, locale).flatMap((e) => {
       const name = formPathFor(e.name, count);
       return name ? [{ name, errors: e.errors }] : [];
     });

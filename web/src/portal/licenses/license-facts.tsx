@@ -1,10 +1,11 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { holderTypeNames, licenseActionNames, licenseSourceNames, licenseTrustLevelNames, type LicenseView } from '@zhengtong/contracts';
 import { currentLocale } from '../../shared/forms/rules';
 import { formatDateTime } from '../../shared/format';
 import { LicenseStatusTag, useValidityText } from './license-status';
+import { LicenseQrCard } from './license-qr';
 
 type HistoryEntry = LicenseView['history'][number];
 
@@ -88,4 +89,28 @@ export function LicenseHistory({ history }: { history: readonly HistoryEntry[] }
     { title: t('licenses.history.reason'), dataIndex: 'reason', render: (v: string) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—') },
   ];
   return <Table<HistoryEntry> rowKey={(h) => `${h.at}-${h.action}`} size="small" columns={columns} dataSource={[...history]} pagination={false} scroll={{ x: 760 }} />;
+}
+
+const cardHeading = (text: string) => <h2 style={{ fontSize: '1.15em', margin: 0 }}>{text}</h2>;
+
+/** The licence at a glance, as both its holder and its issuing department see it: facts, contents, QR code. */
+export function LicenseOverview({ view }: { view: LicenseView }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={15}>
+        <Card title={cardHeading(t('licenses.detail.facts'))}>
+          <LicenseFacts view={view} />
+        </Card>
+        <Card title={cardHeading(t('licenses.detail.fields'))} style={{ marginTop: 16 }}>
+          <LicenseFieldList view={view} />
+        </Card>
+      </Col>
+      <Col xs={24} lg={9}>
+        <Card title={cardHeading(t('licenses.detail.qr'))}>
+          <LicenseQrCard view={view} />
+        </Card>
+      </Col>
+    </Row>
+  );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Breadcrumb, Card, Col, Row, Typography } from 'antd';
+import { Breadcrumb, Card, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LicenseView } from '@zhengtong/contracts';
@@ -7,8 +7,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { QueryState } from '../../shared/ui/query-state';
 import { useLicense, useLicenseUses } from './api';
 import { GrantsPanel } from './grants-panel';
-import { LicenseFacts, LicenseFieldList, LicenseHistory } from './license-facts';
-import { LicenseQrCard } from './license-qr';
+import { LicenseHistory, LicenseOverview } from './license-facts';
 import { UsesTable } from './uses-table';
 
 const USES_PAGE_SIZE = 10;
@@ -25,21 +24,7 @@ function HolderLicense({ view }: { view: LicenseView }) {
   return (
     <>
       <PageHeader title={view.typeName} description={t('licenses.detail.holderIntro')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={15}>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.facts')}</h2>}>
-            <LicenseFacts view={view} />
-          </Card>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.fields')}</h2>} style={{ marginTop: 16 }}>
-            <LicenseFieldList view={view} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={9}>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.qr')}</h2>}>
-            <LicenseQrCard view={view} />
-          </Card>
-        </Col>
-      </Row>
+      <LicenseOverview view={view} />
       <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.grants.title')}</h2>} style={{ marginTop: 16 }}>
         <GrantsPanel license={view} />
       </Card>

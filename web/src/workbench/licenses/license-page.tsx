@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Col, Row, Space, Table, Tabs, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -12,8 +12,7 @@ import { can } from '../../shared/permissions';
 import { PageHeader } from '../../shared/ui/page-header';
 import { QueryState } from '../../shared/ui/query-state';
 import { licenseKeys, useLicense, useLicenseUses, useLicenseVerifications } from '../../portal/licenses/api';
-import { LicenseFacts, LicenseFieldList, LicenseHistory } from '../../portal/licenses/license-facts';
-import { LicenseQrCard } from '../../portal/licenses/license-qr';
+import { LicenseHistory, LicenseOverview } from '../../portal/licenses/license-facts';
 import { UsesTable } from '../../portal/licenses/uses-table';
 import { StatusActionModal } from './status-action-modal';
 
@@ -106,21 +105,7 @@ function StaffLicense({ view, onReload }: { view: LicenseView; onReload: () => v
       {view.status === 'revoked' || view.status === 'expired' ? (
         <Typography.Paragraph type="secondary">{t(view.status === 'revoked' ? 'licenses.actions.finalRevoked' : 'licenses.actions.finalExpired')}</Typography.Paragraph>
       ) : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.facts')}</h2>}>
-            <LicenseFacts view={view} />
-          </Card>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.fields')}</h2>} style={{ marginTop: 16 }}>
-            <LicenseFieldList view={view} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={9}>
-          <Card title={<h2 style={{ fontSize: '1.15em', margin: 0 }}>{t('licenses.detail.qr')}</h2>}>
-            <LicenseQrCard view={view} />
-          </Card>
-        </Col>
-      </Row>
+      <LicenseOverview view={view} />
       <Card style={{ marginTop: 16 }}>
         <Tabs
           items={[
