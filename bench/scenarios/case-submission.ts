@@ -5,10 +5,10 @@ import { callApi, signIn } from './api';
 import type { Request, Scenario } from './types';
 
 // Citizens apply online for 个体工商户设立登记 (市场监管局) in one request: POST /api/cases with submit: true and
-// a fresh Idempotency-Key each time. No demo item can be submitted without an upload (the e-licence materials
-// are still demanded as files), so the preparation publishes, through the catalogue API with its four-eyes
-// review, a version for 全程电子化 online filing: the application form is the 申请书 and the ID card comes
-// from the licence library; the premises proof is handed in after acceptance (容缺), as the item allows.
+// a fresh Idempotency-Key each time. Every demo item asks for at least one file, so the preparation publishes,
+// through the catalogue API with its four-eyes review, a version for 全程电子化 online filing: the application form
+// is the 申请书 and the ID card is fetched from the applicant's electronic licence where one exists (免证办); the
+// premises proof is handed in after acceptance (容缺), as the item allows.
 
 const ITEM = '个体工商户设立登记';
 const MARKET_CITY_REGION = '539900000000';
