@@ -1,13 +1,11 @@
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser } from './support/browser';
 import { samplePdf, type UploadFile } from './support/files';
 import { pdfOpenedBy, pdfText } from './support/pdf';
 import { makeIdNumber } from './support/people';
 import { startServer, type RunningServer } from './support/server';
-import { signedIn } from './support/session';
+import { journeyPeople, poll, text } from './support/journey';
 
 // 办件 end to end, in the browser, each person in their own browser context: an online application that needs a
 // correction (补正) from the portal search to the decision letter, and a walk-in application at the comprehensive
@@ -15,38 +13,19 @@ import { signedIn } from './support/session';
 
 let server: RunningServer;
 let browser: Browser;
-let pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  // What each person's browser showed when a step failed, for whoever reads the CI log.
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of pages.entries()) {
-      const file = path.join(os.tmpdir(), `zt-e2e-cases-${i}.png`);
-      await page.screenshot({ path: file, fullPage: true }).then(() => console.warn(`screenshot of ${page.url()}: ${file}`), () => undefined);
-    }
-  }
-  await Promise.all(pages.map((p) => p.context().close()));
-  pages = [];
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-/** A demo account signed in in a browser of its own. */
-async function as(username: string): Promise<Page> {
-  const page = await signedIn(browser, server.url, username);
-  pages.push(page);
-  return page;
-}
+/** A demo account signed in in a browser of its own, or a visitor who never signed in. */
+const { as, visitor } = journeyPeople('cases', () => ({ browser, url: server.url }));
 
-const text = (locator: Locator) => () => locator.innerText();
-/** Retries an assertion for as long as a locator waits (vitest's own default is one second: too short on a slow CI). */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 // ---------------------------------------------------------------- steps a citizen takes
 
@@ -292,12 +271,11 @@ describe('a walk-in application at the comprehensive window', () => {
     // The QR code's target (also printed under it): the public tracking page, opened without signing in.
     const target = /访问 (\S+\/track\/[A-Za-z0-9_-]+) /.exec(receipt)?.[1] ?? '';
     expect(target.startsWith(`${server.url}/track/`)).toBe(true);
-    const visitor = await newPage(browser, server.url);
-    pages.push(visitor);
-    await visitor.goto(new URL(target).pathname);
-    await visitor.getByRole('heading', { name: '办件进度查询' }).waitFor();
-    await visitor.getByRole('heading', { name: '居民身份证申领' }).waitFor();
-    const page = await visitor.getByRole('main').innerText();
+    const tracker = await visitor();
+    await tracker.goto(new URL(target).pathname);
+    await tracker.getByRole('heading', { name: '办件进度查询' }).waitFor();
+    await tracker.getByRole('heading', { name: '居民身份证申领' }).waitFor();
+    const page = await tracker.getByRole('main').innerText();
     expect(page).toContain(caseNumber);
     expect(page).toContain('已受理');
     expect(page).toContain('云溪市公安局');

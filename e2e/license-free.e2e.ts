@@ -1,10 +1,8 @@
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
-import { signedIn } from './support/session';
+import { journeyPeople, poll, text } from './support/journey';
 
 // 免证办 end to end: an enterprise whose 营业执照 the demo city holds as an electronic licence (type code 301, issued
 // to 云溪市青禾食品有限公司) applies online through its 经办人 for an item that asks for the 营业执照. The material is
@@ -19,36 +17,19 @@ const FETCHED = '免提交 — 已由系统调取';
 
 let server: RunningServer;
 let browser: Browser;
-let pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
 }, 120_000);
-afterEach(async (context) => {
-  // What each person's browser showed when a step failed, for whoever reads the CI log.
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of pages.entries()) {
-      const file = path.join(os.tmpdir(), `zt-e2e-license-free-${i}.png`);
-      await page.screenshot({ path: file, fullPage: true }).then(() => console.warn(`screenshot of ${page.url()}: ${file}`), () => undefined);
-    }
-  }
-  await Promise.all(pages.map((p) => p.context().close()));
-  pages = [];
-});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function as(username: string): Promise<Page> {
-  const page = await signedIn(browser, server.url, username);
-  pages.push(page);
-  return page;
-}
+/** A demo account signed in in a browser of its own. */
+const { as } = journeyPeople('license-free', () => ({ browser, url: server.url }));
 
-const text = (locator: Locator) => () => locator.innerText();
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 /** The licence's identifier as a source line shows it (… · 证照标识 1.2.156.3005.2.301.…). */
 async function identifierIn(source: Locator): Promise<string> {

@@ -1,16 +1,14 @@
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { LicenseQrView, LicenseSummary } from '@zhengtong/contracts';
 import { DEMO_PASSWORD } from '../server/src/demo';
 import { tables } from '../server/src/platform/licenses/tables';
 import { multipartFile, samplePdf } from '../server/src/services/cases/test-support';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser } from './support/browser';
 import { pdfOpenedBy } from './support/pdf';
 import { makeIdNumber } from './support/people';
 import { startServer, type RunningServer } from './support/server';
-import { signedIn } from './support/session';
+import { journeyPeople, poll } from './support/journey';
 
 // 电子证照 end to end. 𠮷祥 applies online for 户口迁入登记, which the demo city's 证照目录 maps to 居民户口簿 (type 112,
 // 公安局): the case is filed and decided through the API (the browser is not the point there), and its completion —
@@ -20,7 +18,6 @@ import { signedIn } from './support/session';
 
 let server: RunningServer;
 let browser: Browser;
-let pages: Page[] = [];
 let caseNumber = '';
 let licence: LicenseSummary;
 const ITEM = '户口迁入登记';
@@ -72,37 +69,15 @@ beforeAll(async () => {
   if (!issued) throw new Error(`no 居民户口簿 issued for case ${caseNumber}: ${JSON.stringify(wallet.items.map((l) => `${l.typeCode}:${l.source}`))}`);
   licence = issued;
 }, 180_000);
-afterEach(async (context) => {
-  // What each browser showed when a step failed, for whoever reads the CI log.
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of pages.entries()) {
-      const file = path.join(os.tmpdir(), `zt-e2e-licenses-${i}.png`);
-      await page.screenshot({ path: file, fullPage: true }).then(() => console.warn(`screenshot of ${page.url()}: ${file}`), () => undefined);
-    }
-  }
-  await Promise.all(pages.map((p) => p.context().close()));
-  pages = [];
-});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
+/** A demo account signed in in a browser of its own, or a visitor who never signed in. */
+const { as, visitor } = journeyPeople('licenses', () => ({ browser, url: server.url }));
+
 const bodyText = (page: Page) => () => page.locator('body').innerText();
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-async function as(username: string): Promise<Page> {
-  const page = await signedIn(browser, server.url, username);
-  pages.push(page);
-  return page;
-}
-
-/** A browser that has never signed in: a verifier scanning the code with a phone. */
-async function visitor(): Promise<Page> {
-  const page = await newPage(browser, server.url);
-  pages.push(page);
-  return page;
-}
 
 /** Picks an option of a searchable select as a keyboard user would: types, waits until it is the active option, Enter. */
 async function choose(select: Locator, name: string) {
