@@ -13,10 +13,9 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { caseKeys, casePaths, useLicenseMaterials, type ApplicantCase } from './api';
 import { AnswersView } from './answers-view';
-import { choicesToSend, unsatisfiedMaterials, willFetch, type MaterialChoice, type MaterialChoices } from './material-choices';
-import { MaterialUploader } from './material-uploader';
-import { fetchedByMaterial, LicensePreviewNotice } from './license-preview';
-import { LicenseSource, MaterialSlot } from './license-source';
+import { choicesToSend, unsatisfiedMaterials, type MaterialChoices } from './material-choices';
+import { ApplicationMaterials, useApplicationMaterials } from './application-materials';
+import { LicenseSource } from './license-source';
 import type { VersionForm } from './version-form';
 
 export type ApplyTarget = VersionForm & { versionId: string; itemName: string; departmentName: string };
@@ -47,8 +46,6 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const [form] = Form.useForm<Values>();
   const [current, setCurrent] = useState<ApplicantCase | undefined>(initial);
   const [step, setStep] = useState(0);
-  const [choices, setChoices] = useState<MaterialChoices>(() => choicesOf(initial));
-  const [signed, setSigned] = useState<Record<string, boolean>>(() => Object.fromEntries(Object.entries(choicesOf(initial)).filter(([, c]) => c === 'pledge').map(([k]) => [k, true])));
   const [missing, setMissing] = useState<string[]>([]);
   const [submitError, setSubmitError] = useState<unknown>();
   const errorFields = useMemo(() => [...schemaErrorFields(target.form), 'contactPhone', 'contactEmail'], [target.form]);
@@ -57,12 +54,8 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
   const submitKey = useIdempotencyKey();
   const specs = useMemo(() => new Map<string, Material>(target.materials.map((m) => [m.key, m])), [target.materials]);
   // 免证办: materials the applicant's valid electronic licences satisfy are not asked for (the server fetches them on submission).
-  const licensePreview = useLicenseMaterials(target.versionId);
-  const fetched = useMemo(() => fetchedByMaterial(licensePreview.data), [licensePreview.data]);
-  const fetchable = useMemo(() => new Set(fetched.keys()), [fetched]);
-  // The applicant may decline a licence (not the one this application is about) and upload the material instead.
-  const fetchedKeys = useMemo(() => willFetch(fetchable, choices), [fetchable, choices]);
-  const setChoice = (key: string, choice: MaterialChoice | undefined) => setChoices(({ [key]: _previous, ...rest }) => (choice ? { ...rest, [key]: choice } : rest));
+  const materials = useApplicationMaterials(useLicenseMaterials(target.versionId), choicesOf(initial));
+  const { choices, signed, fetched, fetchable, fetchedKeys } = materials;
 
   useEffect(() => {
     form.setFieldsValue({ values: toEditValues(target.form, initial?.values), contactPhone: initial?.contactPhone ?? undefined, contactEmail: initial?.contactEmail ?? undefined });
@@ -120,7 +113,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
         window.setTimeout(() => problem.handle(error), 0);
       }
       // A licence that stopped being valid since the preview makes its material missing: show the uploader again.
-      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e: FieldError) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void licensePreview.refetch();
+      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e: FieldError) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void materials.preview.refetch();
     },
   });
 
@@ -222,27 +215,7 @@ export function ApplyFlow({ target, initial }: { target: ApplyTarget; initial?: 
         <Card title={t('cases.apply.steps.materials')}>
           <Typography.Paragraph>{t('cases.apply.materialsIntro')}</Typography.Paragraph>
           {current.materials.length === 0 ? <Typography.Paragraph>{t('services.guide.materials.none')}</Typography.Paragraph> : null}
-          <LicensePreviewNotice query={licensePreview} count={current.materials.filter((m) => fetchedKeys.has(m.key)).length} audience="applicant" />
-          {current.materials.map((m) => {
-            const license = fetchedKeys.has(m.key) ? fetched.get(m.key) : undefined;
-            return (
-              <MaterialSlot key={m.key} material={m} license={license} isFetchable={fetchable.has(m.key)} audience="applicant" onChoice={(c) => setChoice(m.key, c)}>
-                <MaterialUploader
-                  caseId={current.id}
-                  material={m}
-                  spec={specs.get(m.key)}
-                  choice={choices[m.key] ?? 'upload'}
-                  onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-                  canPledge={m.canBePledged}
-                  canGap={m.canBeGap}
-                  isPledgeSigned={Boolean(signed[m.key])}
-                  onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
-                  canUpload
-                  onChanged={() => void refresh(current.id)}
-                />
-              </MaterialSlot>
-            );
-          })}
+          <ApplicationMaterials caseId={current.id} materials={current.materials} specs={specs} state={materials} audience="applicant" onChanged={() => void refresh(current.id)} />
           {missing.length > 0 ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('cases.apply.missing')} description={missing.join('、')} /> : null}
           <ProblemAlert error={save.error} />
           <Space wrap>

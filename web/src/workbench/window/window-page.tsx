@@ -15,10 +15,8 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { QueryState } from '../../shared/ui/query-state';
 import { useIdempotencyKey } from '../../shared/use-idempotency-key';
 import { caseKeys, casePaths, useWindowLicenseMaterials, type StaffCase } from '../../portal/cases/api';
-import { fetchedByMaterial, LicensePreviewNotice } from '../../portal/cases/license-preview';
-import { MaterialSlot } from '../../portal/cases/license-source';
-import { choicesToSend, unsatisfiedMaterials, willFetch, type MaterialChoices } from '../../portal/cases/material-choices';
-import { MaterialUploader } from '../../portal/cases/material-uploader';
+import { ApplicationMaterials, useApplicationMaterials } from '../../portal/cases/application-materials';
+import { choicesToSend, unsatisfiedMaterials } from '../../portal/cases/material-choices';
 import { useServiceGuide } from '../../portal/services/api';
 import { ActionModal } from '../cases/action-modal';
 import { ApplicantFields, toWalkIn, type ApplicantValues } from './applicant-form';
@@ -44,16 +42,12 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
   const [form] = Form.useForm<FormValues>();
   const [step, setStep] = useState(0);
   const [current, setCurrent] = useState<StaffCase>();
-  const [choices, setChoices] = useState<MaterialChoices>({});
-  const [signed, setSigned] = useState<Record<string, boolean>>({});
   const [isAccepting, setAccepting] = useState(false);
   // 免证办: once the applicant is identified, which materials their valid electronic licences satisfy (audited look-up).
   const [holder, setHolder] = useState<WindowLicenseMaterialsInput['applicant']>();
-  const licensePreview = useWindowLicenseMaterials(holder ? { itemVersionId: guide.id, applicant: holder } : undefined);
-  const fetched = useMemo(() => fetchedByMaterial(licensePreview.data), [licensePreview.data]);
-  const fetchable = useMemo(() => new Set(fetched.keys()), [fetched]);
   // The clerk may decline a licence for the walk-in (not the one this application is about) and scan the paper instead.
-  const fetchedKeys = useMemo(() => willFetch(fetchable, choices), [fetchable, choices]);
+  const materials = useApplicationMaterials(useWindowLicenseMaterials(holder ? { itemVersionId: guide.id, applicant: holder } : undefined));
+  const { choices, signed, fetched, fetchable, fetchedKeys } = materials;
   const fileKey = useIdempotencyKey();
   const submitKey = useIdempotencyKey();
   const fields = useMemo(() => ['idNumber', 'name', 'phone', 'creditCode', 'enterpriseName', 'agentName', 'agentIdNumber', ...schemaErrorFields(guide.form)], [guide.form]);
@@ -101,7 +95,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
     },
     onError: (error) => {
       // A licence that stopped being valid since the look-up makes its material missing: ask again, show the uploader.
-      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void licensePreview.refetch();
+      if (isApiError(error, 'VALIDATION_FAILED') && (error.problem.errors ?? []).some((e) => e.field.startsWith('materials.') && fetched.has(e.field.slice('materials.'.length)))) void materials.preview.refetch();
     },
   });
 
@@ -174,31 +168,7 @@ function WindowFiling({ guide, onRestart }: { guide: ServiceGuide; onRestart: ()
       {step === 2 && current ? (
         <Card title={t('workbench.window.steps.materials')}>
           <Typography.Paragraph>{t('workbench.window.materialsIntro')}</Typography.Paragraph>
-          <LicensePreviewNotice query={licensePreview} count={current.materials.filter((m) => fetchedKeys.has(m.key)).length} audience="window" />
-          {current.materials.map((m) => (
-            <MaterialSlot
-              key={m.key}
-              material={m}
-              license={fetchedKeys.has(m.key) ? fetched.get(m.key) : undefined}
-              isFetchable={fetchable.has(m.key)}
-              audience="window"
-              onChoice={(c) => setChoices(({ [m.key]: _previous, ...rest }) => (c ? { ...rest, [m.key]: c } : rest))}
-            >
-              <MaterialUploader
-                caseId={current.id}
-                material={m}
-                spec={specs.get(m.key)}
-                choice={choices[m.key] ?? 'upload'}
-                onChoice={(c) => setChoices((all) => ({ ...all, [m.key]: c }))}
-                canPledge={m.canBePledged}
-                canGap={m.canBeGap}
-                isPledgeSigned={Boolean(signed[m.key])}
-                onPledgeSigned={(v) => setSigned((all) => ({ ...all, [m.key]: v }))}
-                canUpload
-                onChanged={() => void refresh(current.id)}
-              />
-            </MaterialSlot>
-          ))}
+          <ApplicationMaterials caseId={current.id} materials={current.materials} specs={specs} state={materials} audience="window" onChanged={() => void refresh(current.id)} />
           {unsatisfied.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('cases.apply.missing')} description={unsatisfied.map((m) => m.name).join('、')} /> : null}
           <ProblemAlert error={submit.error} unmatched={isApiError(submit.error) ? (submit.error.problem.errors ?? []) : []} />
           <Button type="primary" size="large" onClick={() => submit.mutate()} loading={submit.isPending} disabled={unsatisfied.length > 0} data-testid="window-submit">
