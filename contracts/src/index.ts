@@ -15,3 +15,4 @@ export * from './cases';
 export * from './seals';
 export * from './licenses';
 export * from './identity-codes';
+export * from './data-catalogue';

@@ -43,6 +43,24 @@ export const permissions = [
   'license.manage',
   // 一人一码/一企一码: scan a holder's code at a hall or partner system and read the attributes the holder consented to.
   'identity-code.scan',
+  // 数据资源目录: a department's data admin catalogues its own resources and loads their records; the platform
+  // (首席数据官 / 大数据局) reviews and publishes entries of every department.
+  'data-resource.manage',
+  'data-resource.review',
+  // 共享交换: a consuming department requests resources and files demands (需求清单); the platform approves every
+  // request (2 working days), the provider also answers conditional ones (5 working days).
+  'share-request.create',
+  'share-request.review',
+  'share-request.answer',
+  // 人口库/法人库: browse the base registries (masked) and their cross-check reports; verify disputed values (异议核实).
+  'registry.read',
+  'data-dispute.handle',
+  // 数据开放: publish datasets and decide applications for data open on conditions.
+  'open-data.manage',
+  // 可用不可见: run aggregate-only queries within the consumer's privacy budget.
+  'aggregate-query.run',
+  // Data metrics (共享需求满足率, calls, quality) for the platform and, for their own resources, the providers.
+  'data.metrics',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +78,7 @@ export const staffRoles = [
   'inspector',
   'data-admin',
   'data-consumer',
+  'chief-data-officer',
   'leader',
   'catalogue-admin',
   'catalogue-editor',
@@ -84,8 +103,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   'grid-worker': ['person.read'],
   'command-operator': ['cockpit.view'],
   inspector: ['enterprise.read', 'case.read', 'case.review', 'license.read', 'identity-code.scan'],
-  'data-admin': [],
-  'data-consumer': [],
+  // A department's 数据管理员: its own resources, their records, share requests and disputes addressed to it.
+  'data-admin': ['data-resource.manage', 'share-request.answer', 'data-dispute.handle', 'registry.read', 'data.metrics'],
+  // A consuming department's officer: requests resources, holds the exchange credentials, runs aggregate queries.
+  'data-consumer': ['share-request.create', 'aggregate-query.run'],
+  // The platform's 首席数据官 (大数据局): reviews the catalogue, approves requests, runs open data, watches the metrics.
+  'chief-data-officer': ['data-resource.manage', 'data-resource.review', 'share-request.review', 'registry.read', 'open-data.manage', 'data.metrics'],
   // Leaders read their region's cases; they decide only where an item's workflow names them for 决定.
   leader: ['cockpit.view', 'case.read', 'case.oversee', 'case.decide'],
   // The platform's 事项管理员 keeps the region's catalogue (items, any department's implementations) and publishes.
@@ -110,6 +133,7 @@ export const roleNames: Record<Role, { 'zh-CN': string; 'en-US': string }> = {
   inspector: { 'zh-CN': '执法人员', 'en-US': 'Inspector' },
   'data-admin': { 'zh-CN': '数据管理员', 'en-US': 'Data administrator' },
   'data-consumer': { 'zh-CN': '数据使用人员', 'en-US': 'Data consumer' },
+  'chief-data-officer': { 'zh-CN': '首席数据官(平台数据管理员)', 'en-US': 'Chief data officer (platform)' },
   leader: { 'zh-CN': '领导', 'en-US': 'Leader' },
   'catalogue-admin': { 'zh-CN': '事项管理员', 'en-US': 'Service catalogue administrator' },
   'catalogue-editor': { 'zh-CN': '部门事项编辑员', 'en-US': 'Department catalogue editor' },

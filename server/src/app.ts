@@ -18,6 +18,7 @@ import { pickLocale } from './kernel/i18n';
 import { registerIdempotency, registerOriginCheck, registerProblemHandlers, registerRouteGuard } from './kernel/http';
 import { SESSION_COOKIE } from './platform/identity';
 import { platformPlugins } from './platform';
+import { dataPlugins } from './data';
 import { servicePlugins } from './services';
 
 declare module 'fastify' {
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   for (const plugin of platformPlugins) await app.register(plugin);
+  for (const plugin of dataPlugins) await app.register(plugin);
   for (const plugin of servicePlugins) await app.register(plugin);
 
   if (hasWeb) {

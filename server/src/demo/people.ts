@@ -18,8 +18,8 @@ export function departmentCreditCode(region12: string, orgBase: string): string 
 export const demoDepartments: DemoDepartment[] = [
   { key: 'bigdata', name: '云溪市大数据管理局', shortName: '大数据局', region: '539900000000', orgBase: '01520001', positions: ['局长', '数据资源科科员', '平台运维岗'] },
   { key: 'gov-service', name: '云溪市政务服务管理局', shortName: '政务服务局', region: '539900000000', orgBase: '01520002', positions: ['综合窗口受理员', '窗口负责人'] },
-  { key: 'market', name: '云溪市市场监督管理局', shortName: '市场监管局', region: '539900000000', orgBase: '01520003', positions: ['登记注册科审批员', '执法大队队员'] },
-  { key: 'public-security', name: '云溪市公安局', shortName: '公安局', region: '539900000000', orgBase: '01520004', positions: ['户政民警'] },
+  { key: 'market', name: '云溪市市场监督管理局', shortName: '市场监管局', region: '539900000000', orgBase: '01520003', positions: ['登记注册科审批员', '执法大队队员', '数据管理员'] },
+  { key: 'public-security', name: '云溪市公安局', shortName: '公安局', region: '539900000000', orgBase: '01520004', positions: ['户政民警', '数据管理员'] },
   { key: 'hrss', name: '云溪市人力资源和社会保障局', shortName: '人社局', region: '539900000000', orgBase: '01520005', positions: ['社保经办员'] },
   { key: 'health', name: '云溪市卫生健康委员会', shortName: '卫健委', region: '539900000000', orgBase: '01520006', positions: ['卫生监督员'] },
   { key: 'housing', name: '云溪市自然资源和规划局', shortName: '自然资源局', region: '539900000000', orgBase: '01520007', positions: ['规划审批员'] },
@@ -47,7 +47,7 @@ export const demoStaff: DemoStaff[] = [
   { username: 'gridworker', name: '马兰花', department: 'cuihu-street', region: '539902001101', roles: ['grid-worker'], position: '网格员', phone: '13988000009' },
   { username: 'command', name: '杨帆', department: 'urban', roles: ['command-operator'], position: '指挥中心值班员', phone: '13988000010' },
   { username: 'inspector', name: '胡铁军', department: 'market', roles: ['inspector'], position: '执法大队队员', phone: '13988000011' },
-  { username: 'dataadmin', name: '林数', department: 'bigdata', roles: ['data-admin'], position: '数据资源科科员', phone: '13988000012' },
+  { username: 'dataadmin', name: '林数', department: 'bigdata', roles: ['chief-data-officer'], position: '数据资源科科员', phone: '13988000012' },
   { username: 'dataconsumer', name: '高原', department: 'hrss', roles: ['data-consumer'], position: '社保经办员', phone: '13988000013' },
   { username: 'leader', name: '陈市长', department: 'bigdata', roles: ['leader'], position: '局长', phone: '13988000014' },
   { username: 'qsclerk', name: '段玉', department: 'qingshi-service', roles: ['clerk'], phone: '13988000015' },
@@ -62,6 +62,9 @@ export const demoStaff: DemoStaff[] = [
   { username: 'yunguan', name: '韩冰', department: 'transport', roles: ['reviewer', 'inspector'], position: '运输管理员', phone: '13988000022' },
   { username: 'minzheng', name: '彭丽', department: 'civil', roles: ['reviewer', 'handler'], position: '社会救助经办员', phone: '13988000023' },
   { username: 'yibao', name: '曾杰', department: 'medical', roles: ['reviewer'], position: '医保经办员', phone: '13988000024' },
+  // Providers' data admins (数据管理员): 公安局 keeps the 人口库 items it is the source of, 市场监管局 the 法人库's.
+  { username: 'gadata', name: '施婧', department: 'public-security', roles: ['data-admin'], position: '数据管理员', phone: '13988000026' },
+  { username: 'scjgdata', name: '任远', department: 'market', roles: ['data-admin'], position: '数据管理员', phone: '13988000027' },
   { username: 'qsreviewer', name: '石磊', department: 'qingshi-service', roles: ['reviewer', 'inspector', 'handler'], phone: '13988000025' },
 ];
 
