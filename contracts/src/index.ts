@@ -16,3 +16,7 @@ export * from './seals';
 export * from './licenses';
 export * from './identity-codes';
 export * from './data-catalogue';
+export * from './data-registries';
+export * from './data-exchange';
+export * from './open-data';
+export * from './data-aggregate';

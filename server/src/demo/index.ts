@@ -11,6 +11,11 @@ import { demoRegions } from './regions';
 import { seedDemoServiceItems } from './service-items';
 import { seedDemoSeals } from './seals';
 import { seedDemoLicenses } from './licenses';
+import { seedDemoDataCatalogue } from './data-catalogue';
+import { seedDemoRegistries } from './data-registries';
+import { seedDemoExchange } from './data-exchange';
+import { seedDemoOpenData } from './data-open';
+import { seedDemoAggregate } from './data-aggregate';
 import { DEMO_PASSWORD, demoCitizens, demoDepartments, demoEnterprises, demoIdNumber, demoStaff, departmentCreditCode, enterpriseCreditCode } from './people';
 
 export { DEMO_PASSWORD } from './people';
@@ -125,6 +130,12 @@ export async function seedDemoCity(kernel: Kernel): Promise<string> {
   });
   await seedDemoServiceItems(kernel);
   await seedDemoLicenses(kernel);
+  // The data backbone: the catalogue first (the others find their resources in it).
+  await seedDemoDataCatalogue(kernel);
+  await seedDemoRegistries(kernel);
+  await seedDemoExchange(kernel);
+  await seedDemoOpenData(kernel);
+  await seedDemoAggregate(kernel);
 
   return demoAccountLines();
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import type { Permission } from '@zhengtong/contracts';
 import { FullPageSpin, RequireSession } from '../auth/require-session';
@@ -45,6 +45,10 @@ import { WorkbenchLayout } from './layouts/workbench-layout';
 import { AdminLayout } from './layouts/admin-layout';
 import { CockpitLayout } from './layouts/cockpit-layout';
 import { NotFoundPage } from './not-found-page';
+import { Guarded } from './guarded';
+import { dataWorkbenchRoutes } from '../workbench/data/routes';
+import { openDataRoutes } from '../open/routes';
+import { portalDataRoutes } from '../portal/my/data-routes';
 
 // The cockpit (ECharts) and the admin screens load on demand: citizens never download them.
 function named<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -78,14 +82,6 @@ function Root() {
   );
 }
 
-function Guarded({ anyOf, children }: { anyOf: readonly Permission[]; children: ReactNode }) {
-  return (
-    <RequireSession accountTypes={['staff']} anyOf={anyOf}>
-      <Suspense fallback={<FullPageSpin />}>{children}</Suspense>
-    </RequireSession>
-  );
-}
-
 const router = createBrowserRouter([
   {
     element: <Root />,
@@ -108,6 +104,7 @@ const router = createBrowserRouter([
           { path: 'track/:code', element: <TrackingPage /> },
           { path: 'verify', element: <VerifyCheckPage /> },
           { path: 'verify/:id', element: <VerifyLicensePage /> },
+          ...openDataRoutes,
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterChoicePage /> },
           { path: 'register/citizen', element: <RegisterCitizenPage /> },
@@ -133,6 +130,7 @@ const router = createBrowserRouter([
               { path: 'cases', element: <MyCasesPage /> },
               { path: 'cases/:id', element: <CaseDetailPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
+              ...portalDataRoutes,
             ],
           },
           { path: '*', element: <NotFoundPage /> },
@@ -157,6 +155,7 @@ const router = createBrowserRouter([
           { path: 'licenses', element: <Guarded anyOf={['license.read']}><LicensesPage /></Guarded> },
           { path: 'licenses/import', element: <Guarded anyOf={['license.issue']}><LicenseImportPage /></Guarded> },
           { path: 'licenses/:id', element: <Guarded anyOf={['license.read']}><StaffLicensePage /></Guarded> },
+          ...dataWorkbenchRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

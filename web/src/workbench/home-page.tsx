@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { roleNames, type MeView } from '@zhengtong/contracts';
 import { useSignedInMe } from '../auth/require-session';
 import { visibleAdminSections } from '../admin/sections';
+import { dataSections } from './data/sections';
 import { currentLocale } from '../shared/forms/rules';
-import { can } from '../shared/permissions';
+import { can, canAny } from '../shared/permissions';
 import { ButtonLink } from '../shared/ui/button-link';
 import { PageHeader } from '../shared/ui/page-header';
 
@@ -23,6 +24,9 @@ function useTiles(me: MeView): Tile[] {
   if (can(me, 'identity-code.scan')) tiles.push({ to: '/workbench/identity-codes', icon: <ScanOutlined />, title: t('identityCodes.scan.title'), text: t('identityCodes.scan.homeText') });
   if (can(me, 'cockpit.view')) tiles.push({ to: '/cockpit', icon: <DashboardOutlined />, title: t('common.faces.cockpit'), text: t('workbench.home.cockpitText') });
   if (can(me, 'person.read')) tiles.push({ to: '/workbench/persons', icon: <IdcardOutlined />, title: t('workbench.persons.title'), text: t('workbench.home.personsText') });
+  for (const s of dataSections.filter((d) => canAny(me, d.anyOf))) {
+    tiles.push({ to: s.path, icon: s.icon, title: t(`${s.key}.tile.title`), text: t(`${s.key}.tile.text`) });
+  }
   for (const s of visibleAdminSections(me)) {
     tiles.push({ to: s.path, icon: s.icon, title: t(`admin.sections.${s.key}.title`), text: t(`admin.sections.${s.key}.description`) });
   }

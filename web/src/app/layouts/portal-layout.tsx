@@ -30,6 +30,7 @@ export function PortalLayout() {
             {t('portal.nav.home')}
           </NavLink>
           <NavLink to="/services">{t('services.search.title')}</NavLink>
+          <NavLink to="/open">{t('openData.tile.portalNav')}</NavLink>
           {account && account.accountType !== 'staff' ? <NavLink to="/my/cases">{t('cases.my.title')}</NavLink> : null}
           {account && account.accountType !== 'staff' ? <NavLink to="/my" end>{t('portal.my.title')}</NavLink> : null}
           {account?.accountType === 'staff' ? <NavLink to="/workbench">{t('common.faces.workbench')}</NavLink> : null}

@@ -39,6 +39,13 @@ export const admin: Messages<typeof zh> = {
     'license-type': { manage: 'Keep the licence catalogue' },
     license: { read: 'Read the department’s licences', issue: 'Issue and import licences', manage: 'Suspend, restore and revoke licences' },
     'identity-code': { scan: 'Scan personal and enterprise codes' },
+    'data-resource': { manage: 'Catalogue the department’s data and load it', review: 'Review and publish catalogue entries' },
+    'share-request': { create: 'Request shared data and file data demands', review: 'Approve share requests for the platform', answer: 'Answer share requests as the provider' },
+    registry: { read: 'Browse the base registries (masked)' },
+    'data-dispute': { handle: 'Verify disputed data' },
+    'open-data': { manage: 'Run open data' },
+    'aggregate-query': { run: 'Run aggregate-only queries' },
+    data: { metrics: 'See the data metrics' },
   },
   common: {
     actionFailed: 'That did not work',

@@ -36,6 +36,13 @@ export const admin = {
     'license-type': { manage: '维护证照目录' },
     license: { read: '查看本部门电子证照', issue: '签发与导入电子证照', manage: '暂停、恢复与注销电子证照' },
     'identity-code': { scan: '扫码核验(一人一码/一企一码)' },
+    'data-resource': { manage: '编目本部门数据资源、维护数据', review: '审核发布数据资源目录' },
+    'share-request': { create: '申请共享数据资源、提出数据需求', review: '平台审核共享申请', answer: '作为提供方答复共享申请' },
+    registry: { read: '查看人口库、法人库(脱敏)' },
+    'data-dispute': { handle: '核实数据异议' },
+    'open-data': { manage: '管理数据开放' },
+    'aggregate-query': { run: '可用不可见统计查询' },
+    data: { metrics: '查看数据指标' },
   },
   common: {
     actionFailed: '操作未成功',

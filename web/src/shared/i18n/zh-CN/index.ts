@@ -11,6 +11,12 @@ import { cases } from './cases';
 import { seals } from './seals';
 import { identityCodes } from './identity-codes';
 import { licenses } from './licenses';
+import { dataCatalogue } from './data-catalogue';
+import { dataRegistries } from './data-registries';
+import { dataExchange } from './data-exchange';
+import { openData } from './open-data';
+import { dataAggregate } from './data-aggregate';
+import { dataMetrics } from './data-metrics';
 
 /** The source language: every key the UI uses starts here; en-US must have the same keys. */
-export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes, licenses };
+export const zhCN = { common, auth, portal, workbench, cockpit, admin, services, schemaForm, catalogue, cases, seals, identityCodes, licenses, dataCatalogue, dataRegistries, dataExchange, openData, dataAggregate, dataMetrics };
