@@ -71,3 +71,4 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
     database,
   };
 }
+export { publishTestResource, testResourceCode, type TestResourceInput } from './data-resources';
