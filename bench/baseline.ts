@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { verify } from '@node-rs/argon2';
 import { registerCaseRoutes } from './baseline-cases';
+import { registerExchangeRoutes } from './baseline-exchange';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
@@ -42,6 +43,7 @@ app.get('/me', async (req, reply) => {
 });
 
 registerCaseRoutes(app, pool, sessionOf);
+registerExchangeRoutes(app, pool);
 
 // Public licence check: the licence's public facts, and one log row per check.
 app.get('/licenses/verify/:id', async (req, reply) => {

@@ -23,12 +23,13 @@ import { authenticatedRead } from './scenarios/authenticated-read';
 import { workbenchQueue, workbenchQueueBusy, workbenchQueueOneReader } from './scenarios/workbench-queue';
 import { caseSubmission, caseSubmissionOneAtATime } from './scenarios/case-submission';
 import { licenseVerification } from './scenarios/license-verification';
+import { exchangeQuery } from './scenarios/exchange-query';
 import { importLicenseStock, type LicenseImportResult } from './import-licenses';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 // The queue is read before the submissions add to it; submissions last (they publish an item version first).
-const allScenarios: Scenario[] = [login, authenticatedRead, workbenchQueue, workbenchQueueOneReader, workbenchQueueBusy, caseSubmission, caseSubmissionOneAtATime, licenseVerification];
+const allScenarios: Scenario[] = [login, authenticatedRead, workbenchQueue, workbenchQueueOneReader, workbenchQueueBusy, caseSubmission, caseSubmissionOneAtATime, licenseVerification, exchangeQuery];
 const picked = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios = picked ? allScenarios.filter((s) => picked.includes(s.name)) : allScenarios;
 const duration = Number(process.env.BENCH_DURATION ?? 15);
@@ -79,7 +80,7 @@ try {
     licenses = await importLicenseStock(pgServer.url, dataDir, licenseCount, (line) => process.stdout.write(`${line}\n`));
     process.stdout.write(`licence import: ${licenses.imported.toLocaleString('en')} in ${licenses.seconds} s (${licenses.perSecond}/s)\n`);
   }
-  const baselineServer = await startProcess(['bench/baseline.ts'], { ...common, PORT: '8091' }, /baseline ready/);
+  const baselineServer = await startProcess(['bench/baseline.ts'], { ...common, PORT: '8091', DATA_DIR: dataDir }, /baseline ready/);
   children.push(baselineServer);
   const ctx = { zhengtong: { url: 'http://127.0.0.1:8090' }, baseline: { url: 'http://127.0.0.1:8091' }, password: PASSWORD, databaseUrl: pgServer.url };
 

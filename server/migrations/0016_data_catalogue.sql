@@ -32,7 +32,7 @@ COMMENT ON COLUMN data_resources.code IS '资源代码, fixed once created (e.g.
 COMMENT ON COLUMN data_resources.provider_department_id IS '提供方: the department that owns the data, answers share requests and fixes disputed values.';
 COMMENT ON COLUMN data_resources.region_code IS 'Region of the provider, for region-scoped administration.';
 COMMENT ON COLUMN data_resources.source_kind IS 'table (rows uploaded or pushed by the provider) or personRegistry / entityRegistry (人口库 / 法人库, written by the registries domain).';
-COMMENT ON COLUMN data_resources.status IS 'draft until first submitted; review while a version awaits the platform; published; retired (no new share requests, grants end).';
+COMMENT ON COLUMN data_resources.status IS 'draft until first submitted; review while the first version awaits the platform; published once a version is (a later version in draft or review leaves it published: see data_resource_versions); retired (no new share requests, grants end).';
 COMMENT ON COLUMN data_resources.published_version IS 'Version number that consumers see; null before the first publication.';
 COMMENT ON COLUMN data_resources.definition IS 'The published version''s definition (DataResourceDefinition JSON: metadata and information items); null before publication.';
 COMMENT ON COLUMN data_resources.name IS 'Resource name (资源名称).';
@@ -94,3 +94,47 @@ COMMENT ON COLUMN data_records.record_key IS 'The key field''s value; for a pers
 COMMENT ON COLUMN data_records.data IS 'Values of the non-personal fields by field key.';
 COMMENT ON COLUMN data_records.sealed IS 'SM4-encrypted JSON object of the personal fields'' values (masking other than none); null when the resource has none.';
 COMMENT ON COLUMN data_records.updated_at IS 'When the record was last written.';
+CREATE INDEX data_resource_versions_status_idx ON data_resource_versions (status) WHERE status IN ('draft', 'review');
+
+CREATE TABLE data_resource_actions (
+  id            uuid PRIMARY KEY,
+  resource_id   uuid NOT NULL REFERENCES data_resources (id),
+  action        text NOT NULL CHECK (action IN ('create', 'edit', 'newVersion', 'submit', 'publish', 'return', 'retire', 'loadRecords', 'deleteRecords')),
+  version_number int CHECK (version_number >= 1),
+  actor_id      uuid REFERENCES accounts (id),
+  actor_name    text NOT NULL,
+  note          text NOT NULL DEFAULT '',
+  at            timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE data_resource_actions IS 'History of a resource, append-only: who drafted, submitted, published, returned or retired which version, and who loaded or deleted records.';
+COMMENT ON COLUMN data_resource_actions.id IS 'UUIDv7 (orders the history).';
+COMMENT ON COLUMN data_resource_actions.resource_id IS 'The resource.';
+COMMENT ON COLUMN data_resource_actions.action IS 'create, edit, newVersion, submit, publish, return, retire, loadRecords, deleteRecords.';
+COMMENT ON COLUMN data_resource_actions.version_number IS 'The version acted on; null for record loads and retirement.';
+COMMENT ON COLUMN data_resource_actions.actor_id IS 'Who acted; null for the platform (seed, jobs).';
+COMMENT ON COLUMN data_resource_actions.actor_name IS 'Their name at the time, as the history shows it.';
+COMMENT ON COLUMN data_resource_actions.note IS 'Reason (return, retire), remark or what changed (record counts).';
+COMMENT ON COLUMN data_resource_actions.at IS 'When.';
+CREATE INDEX data_resource_actions_resource_idx ON data_resource_actions (resource_id, id);
+
+CREATE TABLE data_sub_levels (
+  level        text NOT NULL CHECK (level IN ('core', 'important', 'general')),
+  code         text NOT NULL CHECK (code ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$'),
+  name         text NOT NULL CHECK (name <> ''),
+  description  text NOT NULL DEFAULT '',
+  sort         int NOT NULL DEFAULT 0,
+  PRIMARY KEY (level, code)
+);
+COMMENT ON TABLE data_sub_levels IS 'Configurable sub-levels inside each level (分级细化, e.g. 一般数据 L1/L2/L3), kept by the chief data officer; an item''s subLevel must be one of its level''s.';
+COMMENT ON COLUMN data_sub_levels.level IS 'core, important or general (GB/T 43697).';
+COMMENT ON COLUMN data_sub_levels.code IS 'Code an item carries as its subLevel (L1 …).';
+COMMENT ON COLUMN data_sub_levels.name IS 'Name shown beside the level (一般数据 L2 内部).';
+COMMENT ON COLUMN data_sub_levels.description IS 'What data belongs here and how it is handled.';
+COMMENT ON COLUMN data_sub_levels.sort IS 'Order within the level.';
+-- The product's default grading: one level may be subdivided further by the chief data officer.
+INSERT INTO data_sub_levels (level, code, name, description, sort) VALUES
+  ('general', 'L1', '一般数据 1 级(公开)', '可向社会公开的一般数据', 1),
+  ('general', 'L2', '一般数据 2 级(内部)', '限于政务部门内部共享使用的一般数据', 2),
+  ('general', 'L3', '一般数据 3 级(敏感)', '泄露后对个人或组织权益有一定影响的一般数据(含一般个人信息)', 3),
+  ('important', 'L4', '重要数据', '一旦泄露可能危害公共利益的数据(含敏感个人信息、批量个人信息)', 1),
+  ('core', 'L5', '核心数据', '关系国家安全、经济命脉和重大公共利益的数据', 1);

@@ -87,6 +87,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           bearer: { type: 'http', scheme: 'bearer' },
+          // Other systems calling the sharing exchange with their department's client credentials (data/exchange).
+          exchangeClient: { type: 'http', scheme: 'basic' },
         },
       },
     },

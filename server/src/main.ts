@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './kernel/config';
 import { migrate, openDatabase } from './kernel/db';
 import { verifyAuditChain, verifyCheckpoints } from './kernel/audit';
+import { verifyCallChain } from './data/exchange';
 import { seedDemoCaseHistory, seedDemoCity, isDatabaseEmpty } from './demo';
 import { startWorkers } from './workers';
 
@@ -13,6 +14,7 @@ usage: zt <command>
   migrate        apply pending database migrations
   seed           seed the demo city (only into an empty database)
   audit-verify   recompute the audit hash chain; exit 1 and name the first broken record if any
+  exchange-verify  recompute the sharing exchange's call-log chain; exit 1 and name the first broken call if any
 `;
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -111,6 +113,16 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         process.stdout.write(`audit checkpoints intact: ${anchored.checked} signed checkpoints in ${dir} match\n`);
+        return 0;
+      });
+    case 'exchange-verify':
+      return withDatabase(async (database) => {
+        const verdict = await verifyCallChain(database.db);
+        if (!verdict.isIntact) {
+          process.stdout.write(`exchange call log BROKEN at call id ${verdict.brokenId} (${verdict.reason}); ${verdict.checked} calls before it are intact\n`);
+          return 1;
+        }
+        process.stdout.write(`exchange call log intact: ${verdict.checked} sealed calls verified (last sequence ${verdict.lastSeq ?? '-'}); ${verdict.unsealed} not sealed yet\n`);
         return 0;
       });
     case 'help':

@@ -65,6 +65,7 @@ export const demoStaff: DemoStaff[] = [
   // Providers' data admins (数据管理员): 公安局 keeps the 人口库 items it is the source of, 市场监管局 the 法人库's.
   { username: 'gadata', name: '施婧', department: 'public-security', roles: ['data-admin'], position: '数据管理员', phone: '13988000026' },
   { username: 'scjgdata', name: '任远', department: 'market', roles: ['data-admin'], position: '数据管理员', phone: '13988000027' },
+  { username: 'mzdata', name: '黄敏', department: 'civil', roles: ['data-consumer'], phone: '13988000028' },
   { username: 'qsreviewer', name: '石磊', department: 'qingshi-service', roles: ['reviewer', 'inspector', 'handler'], phone: '13988000025' },
 ];
 

@@ -1,4 +1,4 @@
-import { dataLevels, higherLevel, type DataLevel, type DataResourceDefinition, type PublishedDataResource } from '@zhengtong/contracts';
+import { dataLevels, higherLevel, type DataLevel, type DataResourceDefinition, type OpenType, type PublishedDataResource } from '@zhengtong/contracts';
 import type { Queryable } from '../../kernel/db';
 import { AppError } from '../../kernel/errors';
 import { tables, type CatalogueRow } from './tables';
@@ -61,4 +61,27 @@ export async function findRegistryResource(db: Queryable, kind: 'personRegistry'
     .orderBy('r.created_at')
     .executeTakeFirst();
   return row ? publishedView(row) : undefined;
+}
+
+export type ListedResource = PublishedDataResource & { createdAt: Date; updatedAt: Date };
+
+/**
+ * Published, not retired resources, oldest first, with when their entries were made and last changed (open data's
+ * CKAN metadata_created / metadata_modified, DCAT dct:issued / dct:modified). `openTypes` and `ids` narrow the list.
+ */
+export async function listPublishedResources(db: Queryable, filter: { openTypes?: readonly OpenType[]; ids?: readonly string[] } = {}): Promise<ListedResource[]> {
+  if (filter.ids?.length === 0 || filter.openTypes?.length === 0) return [];
+  let query = tables(db)
+    .selectFrom('data_resources as r')
+    .innerJoin('departments as d', 'd.id', 'r.provider_department_id')
+    .selectAll('r')
+    .select('d.name as provider_name')
+    .where('r.published_version', 'is not', null)
+    .where('r.status', '<>', 'retired')
+    .orderBy('r.created_at')
+    .orderBy('r.id');
+  if (filter.openTypes) query = query.where('r.open_type', 'in', filter.openTypes);
+  if (filter.ids) query = query.where('r.id', 'in', filter.ids);
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...publishedView(row), createdAt: row.created_at, updatedAt: row.updated_at }));
 }

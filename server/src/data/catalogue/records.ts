@@ -143,11 +143,11 @@ export async function scanRecords(
   db: Queryable,
   keys: Keys,
   resource: Pick<RecordShape, 'id'>,
-  options: { after?: string | null; limit: number },
+  options: { after?: string | null; limit: number; personal?: boolean },
 ): Promise<{ rows: DataRecordValues[]; nextAfter: string | null }> {
   let query = tables(db)
     .selectFrom('data_records')
-    .select(['record_key', 'data', 'sealed'])
+    .select(['record_key', 'data', options.personal === false ? sql<null>`null`.as('sealed') : 'sealed'])
     .where('resource_id', '=', resource.id)
     .orderBy('record_key')
     .limit(options.limit);
@@ -157,11 +157,20 @@ export async function scanRecords(
   return { rows: rows.map((r) => fromStored(keys, resource, r)), nextAfter: rows.length === options.limit && last ? last.record_key : null };
 }
 
-/** Every record of a resource, page by page (open-data downloads, aggregate queries). */
-export async function* allRecords(db: Queryable, keys: Keys, resource: Pick<RecordShape, 'id'>, pageSize = 2000): AsyncGenerator<DataRecordValues[]> {
+/**
+ * Every record of a resource, page by page (open-data downloads, aggregate queries). `personal: false` leaves the
+ * sealed personal values out (neither read nor decrypted) for readers that never use them, such as aggregates.
+ */
+export async function* allRecords(
+  db: Queryable,
+  keys: Keys,
+  resource: Pick<RecordShape, 'id'>,
+  pageSize = 2000,
+  options: { personal?: boolean } = {},
+): AsyncGenerator<DataRecordValues[]> {
   let after: string | null = null;
   do {
-    const page: { rows: DataRecordValues[]; nextAfter: string | null } = await scanRecords(db, keys, resource, { after, limit: pageSize });
+    const page: { rows: DataRecordValues[]; nextAfter: string | null } = await scanRecords(db, keys, resource, { after, limit: pageSize, personal: options.personal });
     if (page.rows.length > 0) yield page.rows;
     after = page.nextAfter;
   } while (after);

@@ -1,5 +1,5 @@
 import type { ColumnType, Insertable, Kysely, Selectable } from 'kysely';
-import type { DataResourceDefinition, DataResourceStatus, DataLevel, OpenType, ResourceSourceKind, ShareType } from '@zhengtong/contracts';
+import type { DataResourceAction, DataResourceDefinition, DataResourceStatus, DataResourceVersionStatus, DataLevel, OpenType, ResourceSourceKind, ShareType } from '@zhengtong/contracts';
 import type { DB, Queryable } from '../../kernel/db';
 
 // The catalogue's tables (0016_data_catalogue.sql), typed beside the only code that queries them and joined to the
@@ -36,7 +36,7 @@ export type DataResourcesTable = {
   updated_at: Timestamp;
 };
 
-export type DataResourceVersionStatus = 'draft' | 'review' | 'published' | 'superseded' | 'returned';
+export type { DataResourceVersionStatus };
 
 export type DataResourceVersionsTable = {
   resource_id: string;
@@ -60,10 +60,31 @@ export type DataRecordsTable = {
   updated_at: Timestamp;
 };
 
+export type DataResourceActionsTable = {
+  id: string;
+  resource_id: string;
+  action: DataResourceAction;
+  version_number: number | null;
+  actor_id: string | null;
+  actor_name: string;
+  note: Defaulted<string>;
+  at: Timestamp;
+};
+
+export type DataSubLevelsTable = {
+  level: DataLevel;
+  code: string;
+  name: string;
+  description: Defaulted<string>;
+  sort: Defaulted<number>;
+};
+
 export type CatalogueTables = {
   data_resources: DataResourcesTable;
   data_resource_versions: DataResourceVersionsTable;
   data_records: DataRecordsTable;
+  data_resource_actions: DataResourceActionsTable;
+  data_sub_levels: DataSubLevelsTable;
 };
 
 export type CatalogueDB = DB & CatalogueTables;

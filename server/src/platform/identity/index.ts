@@ -17,6 +17,8 @@ export { logout } from './login';
 export { findPersonByIdNumber, readPerson, sealedIdNumber } from './persons';
 export { readMaskedProfile, type MaskedProfile } from './masked-profile';
 export { findEnterprise, personName, type EnterpriseFacts } from './registry-reads';
+// The base registries' source 统一身份认证 (data/registries).
+export { registeredPerson, registeredEnterprise, citizenAccountIds, enterpriseIds, type RegisteredPerson, type RegisteredEnterprise } from './base-registry-reads';
 
 /** What single sign-on may tell another government system about an account: never ID or phone numbers. */
 export type SsoProfile = {

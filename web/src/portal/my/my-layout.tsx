@@ -15,6 +15,7 @@ export function MyLayout() {
     { to: '/my/notifications', label: t('cases.notifications.title'), end: false },
     { to: '/my', label: me.accountType === 'enterprise' ? t('portal.my.profile.enterpriseTitle') : t('portal.my.profile.title'), end: true },
     { to: '/my/identity-code', label: t('identityCodes.my.title'), end: false },
+    { to: '/my/registry', label: me.accountType === 'enterprise' ? t('dataRegistries.my.enterpriseTitle') : t('dataRegistries.my.title'), end: false },
     ...(me.accountType === 'citizen' ? [{ to: '/my/data-use', label: t('portal.my.dataUse.title'), end: false }] : []),
     me.accountType === 'enterprise'
       ? { to: '/my/agents', label: t('portal.my.agents.title'), end: false }

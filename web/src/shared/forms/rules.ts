@@ -1,13 +1,31 @@
 import { useMemo } from 'react';
 import type { FormRule } from 'antd';
 import type { ZodType } from 'zod';
-import { auditMessages, calendarMessages, casesMessages, catalogueMessages, identityCodesMessages, licensesMessages, oidcMessages, orgMessages, sealsMessages, securityMessages, validationMessages, type Locale } from '@zhengtong/contracts';
+import {
+  auditMessages,
+  calendarMessages,
+  casesMessages,
+  catalogueMessages,
+  dataAggregateMessages,
+  dataCatalogueMessages,
+  dataExchangeMessages,
+  dataRegistriesMessages,
+  identityCodesMessages,
+  licensesMessages,
+  oidcMessages,
+  openDataMessages,
+  orgMessages,
+  sealsMessages,
+  securityMessages,
+  validationMessages,
+  type Locale,
+} from '@zhengtong/contracts';
 import { useTranslation } from 'react-i18next';
 
 type MessageTable = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
 
 // Every domain's contracts carry their own message keys; the browser knows them all, as the server does.
-const tables: readonly MessageTable[] = [validationMessages, orgMessages, auditMessages, calendarMessages, securityMessages, oidcMessages, catalogueMessages, casesMessages, sealsMessages, licensesMessages, identityCodesMessages];
+const tables: readonly MessageTable[] = [validationMessages, orgMessages, auditMessages, calendarMessages, securityMessages, oidcMessages, catalogueMessages, casesMessages, sealsMessages, licensesMessages, identityCodesMessages, dataCatalogueMessages, dataRegistriesMessages, dataExchangeMessages, openDataMessages, dataAggregateMessages];
 
 /** The sentence for a contracts message key (zod issue `message`), in the UI's language. */
 export function fieldMessage(key: string, locale: Locale): string {
