@@ -143,4 +143,21 @@ describe('data sharing (共享交换)', () => {
     expect(text).toContain(PURPOSE);
     expect(text).toContain('人口基础信息');
   });
+
+  it('the chief data officer sees the calls, the demands satisfied and the data quality in 数据指标', async () => {
+    const platform = await as('dataadmin');
+    await platform.goto('/workbench');
+    await platform.getByRole('link', { name: /数据指标/ }).first().click();
+    await poll(() => platform.getByTestId('metrics-calls').innerText()).toMatch(/[1-9]/);
+    // The demo has one satisfied demand of two open ones or more: the rate is a percentage, not a dash.
+    await poll(() => platform.getByTestId('metrics-demand-rate').innerText()).toMatch(/%/);
+    await poll(() => platform.getByTestId('metrics-quality').innerText()).toMatch(/\d/);
+    await poll(bodyText(platform)).toContain('按数据资源');
+    await poll(bodyText(platform)).toContain('各数据资源的质量');
+    // A department's data admin sees the same page for the data its department provides only.
+    const police = await as('gadata');
+    await police.goto('/workbench/data/metrics');
+    await poll(() => police.getByTestId('metrics-quality').innerText()).toMatch(/\d/);
+    expect(await police.locator('body').innerText()).not.toContain('空气质量日报');
+  });
 });
