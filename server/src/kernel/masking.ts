@@ -1,3 +1,5 @@
+import type { MaskingKind } from '@zhengtong/contracts';
+
 // Display masking defaults from the data-sharing practice in REFERENCES.md; localities override per field.
 
 export interface KeepRule {
@@ -95,4 +97,34 @@ function maskChars(chars: string[], keepStart: number, keepEnd: number): string 
   const start = chars.slice(0, keepStart).join('');
   const end = keepEnd === 0 ? '' : chars.slice(-keepEnd).join('');
   return start + MASK.repeat(chars.length - keepStart - keepEnd) + end;
+}
+
+/** What stands for a hidden value: fixed, so it reveals neither the value nor its length. */
+export const HIDDEN_VALUE = '******';
+
+/**
+ * A value masked by a data field's masking kind (the data backbone's information items): the display defaults above,
+ * `hidden` as a fixed placeholder, `none` as it is. Null stays null.
+ */
+export function maskByKind<V extends string | number | boolean | null>(kind: MaskingKind, value: V | undefined): V | string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  switch (kind) {
+    case 'none':
+      return value;
+    case 'name':
+      return maskName(text);
+    case 'idNumber':
+      return maskIdNumber(text);
+    case 'mobile':
+      return maskPhone(text);
+    case 'address':
+      return maskAddress(text);
+    case 'bankCard':
+      return maskBankCard(text);
+    case 'email':
+      return maskEmail(text);
+    case 'hidden':
+      return HIDDEN_VALUE;
+  }
 }

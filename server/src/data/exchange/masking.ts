@@ -1,38 +1,12 @@
 import { isPersonalMasking, type DataField, type DataRecordValues, type MaskingKind } from '@zhengtong/contracts';
-import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskName, maskPhone } from '../../kernel/masking';
+import { maskByKind as maskValue } from '../../kernel/masking';
 import type { GrantField } from './tables';
 
 // Values leave the exchange masked by default (decision 0010): a personal field is masked by its own masking kind
 // (REFERENCES.md display defaults) unless the grant names it unmasked, which only a conditional request's provider can
 // allow; `hidden` never leaves at all, whatever the grant says.
 
-type Value = DataRecordValues[string];
-
-/** What stands for a hidden value: fixed, so it reveals neither the value nor its length. */
-export const HIDDEN_VALUE = '******';
-
-export function maskValue(kind: MaskingKind, value: Value): Value {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  switch (kind) {
-    case 'none':
-      return value;
-    case 'name':
-      return maskName(text);
-    case 'idNumber':
-      return maskIdNumber(text);
-    case 'mobile':
-      return maskPhone(text);
-    case 'address':
-      return maskAddress(text);
-    case 'bankCard':
-      return maskBankCard(text);
-    case 'email':
-      return maskEmail(text);
-    case 'hidden':
-      return HIDDEN_VALUE;
-  }
-}
+export { HIDDEN_VALUE, maskByKind as maskValue } from '../../kernel/masking';
 
 /** Whether a granted field leaves masked: every personal field unless unmasked was granted; hidden always. */
 export function isMaskedField(masking: MaskingKind, granted: Pick<GrantField, 'unmasked'>): boolean {

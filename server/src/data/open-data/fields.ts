@@ -1,5 +1,5 @@
 import { openDownloadFormats, type DataField, type DataRecordValues, type MaskingKind, type OpenDatasetField, type OpenDownloadFormat, type OpenRecord } from '@zhengtong/contracts';
-import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskName, maskPhone } from '../../kernel/masking';
+import { maskByKind } from '../../kernel/masking';
 
 // Which information items leave the open-data portal, and how. Items opened without conditions (openType `open`) go
 // to anyone; `restricted` items only to an applicant whose application is approved and current; `closed` items never.
@@ -8,27 +8,9 @@ import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskName, maskPhone
 
 type Value = DataRecordValues[string];
 
+/** Masked by the item's kind; a hidden item's value is nothing at all here (it never leaves, not even as a placeholder). */
 export function maskValue(kind: MaskingKind, value: Value | undefined): Value {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  switch (kind) {
-    case 'none':
-      return value;
-    case 'name':
-      return maskName(text);
-    case 'idNumber':
-      return maskIdNumber(text);
-    case 'mobile':
-      return maskPhone(text);
-    case 'address':
-      return maskAddress(text);
-    case 'bankCard':
-      return maskBankCard(text);
-    case 'email':
-      return maskEmail(text);
-    case 'hidden':
-      return null;
-  }
+  return kind === 'hidden' ? null : maskByKind(kind, value);
 }
 
 type Shape = { fields: readonly DataField[] };
