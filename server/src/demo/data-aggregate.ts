@@ -1,8 +1,9 @@
-import { aggregateQueryInput, permissionsOf, registerAggregateResourceInput, setAggregateBudgetInput, type PublishedDataResource, type Role } from '@zhengtong/contracts';
+import { aggregateQueryInput, registerAggregateResourceInput, setAggregateBudgetInput, type PublishedDataResource } from '@zhengtong/contracts';
 import type { Kernel } from '../kernel/context';
-import { systemActor, type AccountActor } from '../kernel/authz';
+import { systemActor } from '../kernel/authz';
 import { findPublishedResource } from '../data/catalogue';
 import { aggregateCandidate, registerAggregateResource, runAggregateQuery, setAggregateBudget } from '../data/aggregate';
+import { demoStaffActor } from './staff-actor';
 
 // 可用不可见 in the demo city, through the same functions as the platform and the consumers use:
 // - 最低生活保障对象信息 (539900-MZ-0001, 民政局) is registered for aggregate queries by town, gender and age band, with
@@ -10,35 +11,11 @@ import { aggregateCandidate, registerAggregateResource, runAggregateQuery, setAg
 //   a count by town withholds the small ones;
 // - 社会保险参保信息 (539900-RS-0001, 人社局) is registered with noise (ε = 0.5 per query);
 // - 人社局 and 民政局 get monthly privacy budgets (ε 10 and ε 5);
-// - 人社局's dataconsumer and 民政局's mzdata (made by the exchange's demo) have asked a few questions.
+// - 人社局's dataconsumer and 民政局's mzdata have asked a few questions.
 // Resources the catalogue has not published, and people who do not exist, are left out.
 
 const platform = systemActor('demo-seed');
 
-async function staffActor(kernel: Kernel, username: string): Promise<AccountActor | undefined> {
-  const row = await kernel.db
-    .selectFrom('accounts as a')
-    .innerJoin('staff as s', 's.account_id', 'a.id')
-    .select(['a.id', 'a.display_name', 's.department_id', 's.region_code'])
-    .where('a.username', '=', username)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const roles = (await kernel.db.selectFrom('account_roles').select('role').where('account_id', '=', row.id).execute()).map((r) => r.role as Role);
-  return {
-    kind: 'account',
-    accountId: row.id,
-    accountType: 'staff',
-    displayName: row.display_name,
-    roles,
-    permissions: permissionsOf(roles),
-    regionCode: row.region_code,
-    departmentId: row.department_id,
-    enterpriseId: null,
-    sessionId: 'demo-seed',
-    stage: 'full',
-    context: { ip: null, requestId: null, locale: 'zh-CN' },
-  };
-}
 
 type Usable = { dimension: Set<string>; measure: Set<string> };
 
@@ -115,7 +92,7 @@ export async function seedDemoAggregate(kernel: Kernel): Promise<void> {
   await setBudget(kernel, '民政局', 5);
 
   // A few hours back, so the log reads as history (the period of a query and of its spending follow its time).
-  const hrss = await staffActor(kernel, 'dataconsumer');
+  const hrss = await demoStaffActor(kernel, 'dataconsumer');
   if (hrss && minimumLiving) {
     const { resource, fields } = minimumLiving;
     if (fields.dimension.has('town')) {
@@ -129,7 +106,7 @@ export async function seedDemoAggregate(kernel: Kernel): Promise<void> {
     }
   }
   // 参保信息 holds a few dozen people: grouped, every group would be under k; the whole count is one group.
-  const civil = await staffActor(kernel, 'mzdata');
+  const civil = await demoStaffActor(kernel, 'mzdata');
   if (civil && insurance) {
     const input = aggregateQueryInput.parse({ resource: insurance.resource.code, measures: [{ fn: 'count' }], purpose: '了解参保总人数,测算救助对象参保资助资金' });
     await runAggregateQuery(kernel, { actor: civil, input, now: hoursAgo(2) });

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { exchangeQueryInput, permissionsOf, type CreateShareRequestInput, type PublishedDataResource, type Role, type ShareRequestView } from '@zhengtong/contracts';
+import { exchangeQueryInput, type CreateShareRequestInput, type PublishedDataResource, type ShareRequestView } from '@zhengtong/contracts';
 import type { Kernel } from '../kernel/context';
-import { systemActor, type AccountActor } from '../kernel/authz';
+import type { AccountActor } from '../kernel/authz';
 import { toLocalDate } from '../kernel/calendar';
-import { createStaffAccount, hashPassword } from '../platform/identity';
 import { findPublishedResource } from '../data/catalogue';
 import {
   QuotaLedger,
@@ -16,7 +15,8 @@ import {
   sealAllCalls,
   submitShareRequest,
 } from '../data/exchange';
-import { DEMO_PASSWORD, demoEnterprises, enterpriseCreditCode } from './people';
+import { demoEnterprises, enterpriseCreditCode } from './people';
+import { demoStaffActor } from './staff-actor';
 
 // 共享交换 in the demo city, walked through the same functions as staff use, by the demo's own people:
 // - 人社局 (dataconsumer) asks for 法人基础信息 (539900-SJ-0001, 市场监管局): approved by the platform, so 人社局 holds a
@@ -27,51 +27,12 @@ import { DEMO_PASSWORD, demoEnterprises, enterpriseCreditCode } from './people';
 // - two demands (需求清单): one satisfied by 市场监管局, one open with 公安局.
 // Parts whose resources the catalogue has not published are left out.
 
-const CIVIL_CONSUMER = { username: 'mzdata', name: '黄敏' } as const;
+const CIVIL_CONSUMER = { username: 'mzdata' } as const;
 
-async function staffActor(kernel: Kernel, username: string): Promise<AccountActor | undefined> {
-  const row = await kernel.db
-    .selectFrom('accounts as a')
-    .innerJoin('staff as s', 's.account_id', 'a.id')
-    .select(['a.id', 'a.display_name', 's.department_id', 's.region_code'])
-    .where('a.username', '=', username)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const roles = (await kernel.db.selectFrom('account_roles').select('role').where('account_id', '=', row.id).execute()).map((r) => r.role as Role);
-  return {
-    kind: 'account',
-    accountId: row.id,
-    accountType: 'staff',
-    displayName: row.display_name,
-    roles,
-    permissions: permissionsOf(roles),
-    regionCode: row.region_code,
-    departmentId: row.department_id,
-    enterpriseId: null,
-    sessionId: 'demo-seed',
-    stage: 'full',
-    context: { ip: null, requestId: null, locale: 'zh-CN' },
-  };
-}
 
 /** 民政局's data consumer: the demo's second consuming department (its request waits for 公安局). */
-async function civilConsumer(kernel: Kernel): Promise<AccountActor | undefined> {
-  const existing = await staffActor(kernel, CIVIL_CONSUMER.username);
-  if (existing) return existing;
-  const civil = await kernel.db.selectFrom('departments').select(['id', 'region_code']).where('short_name', '=', '民政局').executeTakeFirst();
-  if (!civil) return undefined;
-  await createStaffAccount(kernel, systemActor('demo-seed'), {
-    username: CIVIL_CONSUMER.username,
-    name: CIVIL_CONSUMER.name,
-    departmentId: civil.id,
-    regionCode: civil.region_code,
-    positionId: null,
-    phone: '13988000028',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    roles: ['data-consumer'],
-    mustChangePassword: false,
-  });
-  return staffActor(kernel, CIVIL_CONSUMER.username);
+function civilConsumer(kernel: Kernel): Promise<AccountActor | undefined> {
+  return demoStaffActor(kernel, CIVIL_CONSUMER.username);
 }
 
 const inDays = (days: number) => toLocalDate(new Date(Date.now() + days * 86_400_000));
@@ -85,9 +46,9 @@ function request(resource: PublishedDataResource, wanted: readonly string[] | 'u
 }
 
 export async function seedDemoExchange(kernel: Kernel): Promise<void> {
-  const consumer = await staffActor(kernel, 'dataconsumer');
-  const platform = await staffActor(kernel, 'dataadmin');
-  const market = await staffActor(kernel, 'scjgdata');
+  const consumer = await demoStaffActor(kernel, 'dataconsumer');
+  const platform = await demoStaffActor(kernel, 'dataadmin');
+  const market = await demoStaffActor(kernel, 'scjgdata');
   if (!consumer || !platform || !market) return;
   const [entities, persons, foodLicences, subsistence] = await Promise.all(
     ['539900-SJ-0001', '539900-GA-0001', '539900-SJ-0002', '539900-MZ-0001'].map((code) => findPublishedResource(kernel.db, code)),
