@@ -100,6 +100,9 @@ describe('an admin creates a department and a staff user who signs in with TOTP'
     await admin.getByLabel('再次输入密码').fill('Chushi#2026x');
     await admin.getByText('要求此人使用动态验证码登录').click();
     await admin.getByRole('button', { name: '保存' }).click();
+    // The city has more staff than one page shows: find the new account as an admin would.
+    await admin.getByRole('searchbox', { name: '按姓名或账号查找' }).fill(username);
+    await admin.getByRole('searchbox', { name: '按姓名或账号查找' }).press('Enter');
     await admin.getByRole('cell', { name: username }).first().waitFor();
     await admin.context().close();
 
