@@ -8,32 +8,17 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { MaskingKind } from '@zhengtong/contracts';
 import { hmacSm3, sm4Decrypt } from '../server/src/kernel/crypto';
 import { deriveKeys, loadMasterKey } from '../server/src/kernel/keys';
-import { maskAddress, maskBankCard, maskEmail, maskIdNumber, maskName, maskPhone } from '../server/src/kernel/masking';
+import { maskByKind } from '../server/src/kernel/masking';
 
 type Field = { key: string; masking: string };
 type Values = Record<string, string | number | boolean | null>;
 
+/** The same masking primitive the platform uses (kernel/masking). */
 function mask(kind: string, value: Values[string]): Values[string] {
-  if (value === null || value === undefined || kind === 'none') return value ?? null;
-  const text = String(value);
-  switch (kind) {
-    case 'name':
-      return maskName(text);
-    case 'idNumber':
-      return maskIdNumber(text);
-    case 'mobile':
-      return maskPhone(text);
-    case 'address':
-      return maskAddress(text);
-    case 'bankCard':
-      return maskBankCard(text);
-    case 'email':
-      return maskEmail(text);
-    default:
-      return '******';
-  }
+  return maskByKind(kind as MaskingKind, value);
 }
 
 export function registerExchangeRoutes(app: FastifyInstance, pool: pg.Pool): void {
