@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { journeyPeople, poll } from './support/journey';
@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 const { as } = journeyPeople('data-catalogue', () => ({ browser, url: server.url }));
+const bodyText = (page: Page) => () => page.locator('body').innerText();
 
 describe('the data resource catalogue (数据资源目录)', () => {
   it('a provider drafts and submits, the chief data officer publishes, a consumer finds it', async () => {
@@ -82,5 +83,24 @@ describe('the data resource catalogue (数据资源目录)', () => {
     expect(page).toContain('云溪市公安局');
     expect(await consumer.getByRole('button', { name: '停用' }).count()).toBe(0);
     expect(await consumer.getByRole('link', { name: /修订|编辑草稿/ }).count()).toBe(0);
+  });
+
+  it('a provider checks a file of records: a wrong date is reported by row, a corrected file passes', async () => {
+    const provider = await as('scjgdata');
+    await provider.goto('/workbench/data/resources');
+    await provider.getByRole('link', { name: '食品经营许可信息' }).first().click();
+    await provider.getByRole('heading', { name: '食品经营许可信息', level: 1 }).waitFor();
+    await provider.getByRole('tab', { name: '数据与质量' }).click();
+    const header = 'licenseNumber,enterpriseName,creditCode,address,businessScope,validUntil,district';
+    const row = (validUntil: string) => `JY15399020099001,云溪市测试餐馆,91539902MA1QH0013H,云溪市澜沧区翠湖路 1 号,热食类食品制售,${validUntil},澜沧区`;
+    const input = provider.locator('input[type=file]');
+    await input.setInputFiles({ name: 'records.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row('2026-13-45')}\n`, 'utf8') });
+    await provider.getByRole('button', { name: '仅检查' }).click();
+    await poll(bodyText(provider)).toContain('有 1 行数据有误,未写入任何数据');
+    // Choosing another file forgets the old report.
+    await input.setInputFiles({ name: 'records.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row('2028-12-31')}\n`, 'utf8') });
+    await poll(bodyText(provider)).not.toContain('有 1 行数据有误');
+    await provider.getByRole('button', { name: '仅检查' }).click();
+    await poll(bodyText(provider)).toContain('已检查 1 行,没有发现问题。');
   });
 });

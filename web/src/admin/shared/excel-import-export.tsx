@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Upload } from 'antd';
-import type { UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OrgImportReport, OrgImportRowError } from '@zhengtong/contracts';
 import { api, downloadFile, isApiError, withQuery, type Query } from '../../shared/api/client';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { useChosenFile } from '../../shared/forms/use-chosen-file';
 
 type Props = {
   exportPath: string;
@@ -72,8 +72,7 @@ export function ExcelImportExport({ exportPath, exportQuery, exportFileName, imp
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [isOpen, setOpen] = useState(false);
-  const [file, setFile] = useState<File>();
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const { file, uploadProps, clear } = useChosenFile(() => upload.reset());
   const exportFile = useMutation({
     mutationFn: () => downloadFile(exportPath, exportQuery, exportFileName),
     onError: (error) => void message.error(error.message),
@@ -96,8 +95,7 @@ export function ExcelImportExport({ exportPath, exportQuery, exportFileName, imp
   const canApply = upload.data?.dryRun === true && upload.data.errors.length === 0;
   const close = () => {
     setOpen(false);
-    setFile(undefined);
-    setFileList([]);
+    clear();
     upload.reset();
   };
 
@@ -133,19 +131,7 @@ export function ExcelImportExport({ exportPath, exportQuery, exportFileName, imp
           <Alert type="info" showIcon title={t('admin.excel.howTo')} />
           <Upload
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            fileList={fileList}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              setFileList([{ uid: chosen.uid, name: chosen.name, status: 'done' }]);
-              upload.reset();
-              return false;
-            }}
-            onRemove={() => {
-              setFile(undefined);
-              setFileList([]);
-              upload.reset();
-            }}
+            {...uploadProps}
           >
             <Button icon={<UploadOutlined />}>{t('admin.excel.chooseFile')}</Button>
           </Upload>

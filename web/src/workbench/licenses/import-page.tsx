@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import type { TableProps, UploadFile } from 'antd';
+import type { TableProps } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { licenseKeys, licensePaths, useLicenseTypes } from '../../portal/licenses/api';
 import { importTemplateCsv, importTemplateHeaders } from './import-template';
+import { useChosenFile } from '../../shared/forms/use-chosen-file';
 
 const outcomeColors: Readonly<Record<LicenseImportOutcome, string>> = { issued: 'success', existing: 'default', invalid: 'error', checked: 'processing' };
 
@@ -94,8 +95,7 @@ export function LicenseImportPage() {
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const [typeId, setTypeId] = useState<string>();
-  const [file, setFile] = useState<File>();
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const { file, uploadProps } = useChosenFile(() => reset());
   const types = useLicenseTypes({ departmentId: me.departmentId, isActive: true, pageSize: 200 }, me.departmentId !== null);
   const type = types.data?.items.find((ty) => ty.id === typeId);
   const upload = useMutation({
@@ -154,19 +154,7 @@ export function LicenseImportPage() {
           ) : null}
           <Upload
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            fileList={fileList}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              setFileList([{ uid: chosen.uid, name: chosen.name, status: 'done' }]);
-              reset();
-              return false;
-            }}
-            onRemove={() => {
-              setFile(undefined);
-              setFileList([]);
-              reset();
-            }}
+            {...uploadProps}
           >
             <Button icon={<UploadOutlined />}>{t('licenses.import.chooseFile')}</Button>
           </Upload>

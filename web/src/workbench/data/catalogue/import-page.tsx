@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Space, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -11,13 +10,13 @@ import { PageHeader } from '../../../shared/ui/page-header';
 import { ProblemAlert } from '../../../shared/ui/problem-alert';
 import { catalogueKeys, cataloguePaths } from './api';
 import { ImportReport, UploadFailure } from './import-report';
+import { useChosenFile } from '../../../shared/forms/use-chosen-file';
 
 /** 导入资源目录: the workbook the export writes (资源 + 信息项); new codes become drafts, changed rows new draft versions. */
 export function CatalogueImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File>();
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const { file, uploadProps } = useChosenFile(() => upload.reset());
   const [exportError, setExportError] = useState<unknown>();
   const upload = useMutation({
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
@@ -55,19 +54,7 @@ export function CatalogueImportPage() {
           </div>
           <Upload
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            fileList={fileList}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              setFileList([{ uid: chosen.uid, name: chosen.name, status: 'done' }]);
-              upload.reset();
-              return false;
-            }}
-            onRemove={() => {
-              setFile(undefined);
-              setFileList([]);
-              upload.reset();
-            }}
+            {...uploadProps}
           >
             <Button icon={<UploadOutlined />}>{t('dataCatalogue.import.chooseFile')}</Button>
           </Upload>

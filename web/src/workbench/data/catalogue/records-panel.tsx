@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Progress, Row, Space, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +9,7 @@ import { QueryState } from '../../../shared/ui/query-state';
 import { catalogueKeys, cataloguePaths, useResourceQuality } from './api';
 import { ImportReport, UploadFailure } from './import-report';
 import { useLabels } from './labels';
+import { useChosenFile } from '../../../shared/forms/use-chosen-file';
 
 function saveText(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -71,8 +70,7 @@ export function RecordsPanel({ view }: { view: DataResourceView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const quality = useResourceQuality(view.id, view.publishedVersion !== null);
-  const [file, setFile] = useState<File>();
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const { file, uploadProps } = useChosenFile(() => upload.reset());
   const upload = useMutation({
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
       if (!file) throw new Error(t('dataCatalogue.records.chooseFile'));
@@ -120,19 +118,7 @@ export function RecordsPanel({ view }: { view: DataResourceView }) {
               </Button>
               <Upload
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                maxCount={1}
-                fileList={fileList}
-                beforeUpload={(chosen) => {
-                  setFile(chosen);
-                  setFileList([{ uid: chosen.uid, name: chosen.name, status: 'done' }]);
-                  upload.reset();
-                  return false;
-                }}
-                onRemove={() => {
-                  setFile(undefined);
-                  setFileList([]);
-                  upload.reset();
-                }}
+                {...uploadProps}
               >
                 <Button icon={<UploadOutlined />}>{t('dataCatalogue.records.chooseFile')}</Button>
               </Upload>
